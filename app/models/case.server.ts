@@ -1,0 +1,317 @@
+import type { JSONContent } from '@tiptap/core'
+import { richDocToHtml, richDocToText } from '~/editor/rich-text.server'
+import type { Prisma } from '~/generated/prisma/client'
+import type { CaseStatus, Language } from '~/generated/prisma/enums'
+import { getDb } from '~/utils/db.server'
+import { canEditCase, availableActions, planTransition, PUBLISHED_STATUSES, type CaseAction } from './case-workflow'
+import { enqueueCaseIndexing } from './search-outbox.server'
+import type { SessionUser } from './user.server'
+
+export type CasePartInput = { number: string; name: string; qty: number }
+
+/** A case's content after validation: rich text already checked against the editor schema. */
+export type CaseContent = {
+  title: string
+  modelId: string
+  year: number
+  vin?: string | null
+  mileageKm?: number | null
+  systemCode: string
+  dtcs: string[]
+  symptoms: JSONContent
+  diagnosis: JSONContent
+  rootCause: JSONContent
+  fix: JSONContent
+  parts: CasePartInput[]
+  language: Language
+}
+
+type Viewer = Pick<SessionUser, 'id' | 'role' | 'stationId'>
+
+/** What a user may see: published cases, their own and their station's, and the review queue for reviewers. */
+export function caseVisibilityWhere(user: Viewer): Prisma.RepairCaseWhereInput {
+  if (user.role === 'ADMIN') return {}
+  const visible: Prisma.RepairCaseWhereInput[] = [{ status: { in: PUBLISHED_STATUSES } }, { authorId: user.id }]
+  if (user.stationId) visible.push({ stationId: user.stationId })
+  if (user.role === 'ENGINEER') visible.push({ status: 'SUBMITTED' })
+  return { OR: visible }
+}
+
+function actorFor(user: Viewer, record: { authorId: string; stationId: string | null }) {
+  return {
+    role: user.role,
+    isAuthor: record.authorId === user.id,
+    isStationManager: user.role === 'STATION_MANAGER' && Boolean(user.stationId) && record.stationId === user.stationId,
+  }
+}
+
+function contentColumns(content: CaseContent) {
+  return {
+    title: content.title,
+    modelId: content.modelId,
+    year: content.year,
+    vin: content.vin ?? null,
+    mileageKm: content.mileageKm ?? null,
+    systemCode: content.systemCode,
+    dtcs: content.dtcs,
+    symptoms: content.symptoms as Prisma.InputJsonValue,
+    symptomsText: richDocToText(content.symptoms),
+    diagnosis: content.diagnosis as Prisma.InputJsonValue,
+    diagnosisText: richDocToText(content.diagnosis),
+    rootCause: content.rootCause as Prisma.InputJsonValue,
+    rootCauseText: richDocToText(content.rootCause),
+    fix: content.fix as Prisma.InputJsonValue,
+    fixText: richDocToText(content.fix),
+    language: content.language,
+  }
+}
+
+const partRows = (parts: CasePartInput[]) => parts.map((part, position) => ({ ...part, position }))
+
+/** Attachments uploaded by this user before the case existed are linked to it on save. */
+async function linkAttachments(tx: Prisma.TransactionClient, caseId: string, userId: string, attachmentIds: string[]) {
+  if (attachmentIds.length === 0) return
+  await tx.attachment.updateMany({ where: { id: { in: attachmentIds }, uploaderId: userId, caseId: null }, data: { caseId } })
+}
+
+export async function createCase({
+  author,
+  content,
+  status = 'DRAFT',
+  externalId,
+  stationId,
+  attachmentIds = [],
+}: {
+  author: Pick<SessionUser, 'id' | 'stationId'>
+  content: CaseContent
+  status?: CaseStatus
+  externalId?: string
+  stationId?: string | null
+  attachmentIds?: string[]
+}) {
+  const now = new Date()
+  return getDb().$transaction(async (tx) => {
+    const created = await tx.repairCase.create({
+      data: {
+        ...contentColumns(content),
+        externalId,
+        status,
+        authorId: author.id,
+        stationId: stationId === undefined ? author.stationId : stationId,
+        submittedAt: status === 'DRAFT' ? null : now,
+        approvedAt: PUBLISHED_STATUSES.includes(status) ? now : null,
+        parts: { create: partRows(content.parts) },
+      },
+      select: { id: true, version: true, status: true },
+    })
+    await linkAttachments(tx, created.id, author.id, attachmentIds)
+    await enqueueCaseIndexing(tx, [created.id])
+    return created
+  })
+}
+
+export type UpdateResult =
+  | { ok: true; version: number }
+  | { ok: false; reason: 'not-found' | 'forbidden' | 'conflict'; currentVersion?: number }
+
+/** Optimistic concurrency: the save names the version it started from; a newer one wins and the save is refused. */
+export async function updateCase({
+  user,
+  caseId,
+  expectedVersion,
+  content,
+  attachmentIds = [],
+}: {
+  user: Viewer
+  caseId: string
+  expectedVersion: number
+  content: CaseContent
+  attachmentIds?: string[]
+}): Promise<UpdateResult> {
+  return getDb().$transaction(async (tx) => {
+    const current = await tx.repairCase.findFirst({
+      where: { id: caseId, ...caseVisibilityWhere(user) },
+      select: { status: true, version: true, authorId: true, stationId: true },
+    })
+    if (!current) return { ok: false, reason: 'not-found' }
+    if (!canEditCase(current.status, actorFor(user, current))) return { ok: false, reason: 'forbidden' }
+    const { count } = await tx.repairCase.updateMany({
+      where: { id: caseId, version: expectedVersion },
+      data: { ...contentColumns(content), version: { increment: 1 } },
+    })
+    if (count === 0) return { ok: false, reason: 'conflict', currentVersion: current.version }
+    await tx.casePart.deleteMany({ where: { caseId } })
+    await tx.casePart.createMany({ data: partRows(content.parts).map((part) => ({ ...part, caseId })) })
+    await linkAttachments(tx, caseId, user.id, attachmentIds)
+    await enqueueCaseIndexing(tx, [caseId])
+    return { ok: true, version: expectedVersion + 1 }
+  })
+}
+
+export type TransitionOutcome = { ok: true; status: CaseStatus } | { ok: false; reason: 'not-found' | 'forbidden' | 'invalid-state' | 'comment-required' }
+
+export async function transitionCase({
+  user,
+  caseId,
+  action,
+  comment,
+}: {
+  user: Viewer
+  caseId: string
+  action: CaseAction
+  comment?: string
+}): Promise<TransitionOutcome> {
+  if (action === 'return' && !comment?.trim()) return { ok: false, reason: 'comment-required' }
+  return getDb().$transaction(async (tx) => {
+    const current = await tx.repairCase.findFirst({
+      where: { id: caseId, ...caseVisibilityWhere(user) },
+      select: { status: true, authorId: true, stationId: true },
+    })
+    if (!current) return { ok: false, reason: 'not-found' }
+    const plan = planTransition(current.status, action, actorFor(user, current))
+    if (!plan.ok) return plan
+    const now = new Date()
+    const { count } = await tx.repairCase.updateMany({
+      where: { id: caseId, status: current.status },
+      data: {
+        status: plan.to,
+        version: { increment: 1 },
+        ...(action === 'submit' ? { submittedAt: now, reviewComment: null } : {}),
+        ...(action === 'approve' ? { approvedAt: now, reviewerId: user.id } : {}),
+        ...(action === 'return' ? { reviewComment: comment!.trim(), reviewerId: user.id } : {}),
+      },
+    })
+    if (count === 0) return { ok: false, reason: 'invalid-state' }
+    await enqueueCaseIndexing(tx, [caseId])
+    return { ok: true, status: plan.to }
+  })
+}
+
+const caseDetailSelect = {
+  id: true,
+  externalId: true,
+  title: true,
+  year: true,
+  vin: true,
+  mileageKm: true,
+  dtcs: true,
+  symptoms: true,
+  diagnosis: true,
+  rootCause: true,
+  fix: true,
+  language: true,
+  status: true,
+  reviewComment: true,
+  version: true,
+  viewCount: true,
+  confirmCount: true,
+  authorId: true,
+  stationId: true,
+  createdAt: true,
+  updatedAt: true,
+  approvedAt: true,
+  model: { select: { id: true, nameZh: true, nameEn: true } },
+  system: { select: { code: true, nameZh: true, nameEn: true } },
+  author: { select: { name: true } },
+  station: { select: { name: true, code: true } },
+  reviewer: { select: { name: true } },
+  parts: { orderBy: { position: 'asc' }, select: { number: true, name: true, qty: true } },
+  attachments: { orderBy: { createdAt: 'asc' }, select: { id: true, fileName: true, mimeType: true, sizeBytes: true } },
+} satisfies Prisma.RepairCaseSelect
+
+export async function getCase({ user, caseId }: { user: Viewer; caseId: string }) {
+  const record = await getDb().repairCase.findFirst({
+    where: { id: caseId, ...caseVisibilityWhere(user) },
+    select: caseDetailSelect,
+  })
+  if (!record) return null
+  const actor = actorFor(user, record)
+  return {
+    ...record,
+    canEdit: canEditCase(record.status, actor),
+    actions: availableActions(record.status, actor),
+  }
+}
+
+export type CaseDetail = NonNullable<Awaited<ReturnType<typeof getCase>>>
+
+/** The case as the API and the case page show it, with the rich text rendered from the schema. */
+export function withRenderedHtml(record: CaseDetail) {
+  return {
+    ...record,
+    symptomsHtml: richDocToHtml(record.symptoms),
+    diagnosisHtml: richDocToHtml(record.diagnosis),
+    rootCauseHtml: richDocToHtml(record.rootCause),
+    fixHtml: richDocToHtml(record.fix),
+  }
+}
+
+export async function recordCaseView(caseId: string) {
+  await getDb().repairCase.updateMany({ where: { id: caseId }, data: { viewCount: { increment: 1 } } })
+}
+
+export async function listCaseComments({ caseId }: { caseId: string }) {
+  return getDb().caseComment.findMany({
+    where: { caseId },
+    orderBy: { createdAt: 'asc' },
+    take: 200,
+    select: { id: true, body: true, createdAt: true, author: { select: { name: true, role: true } } },
+  })
+}
+
+export async function addCaseComment({ user, caseId, body }: { user: Viewer; caseId: string; body: string }) {
+  const visible = await getDb().repairCase.findFirst({ where: { id: caseId, ...caseVisibilityWhere(user) }, select: { id: true } })
+  if (!visible) return null
+  return getDb().caseComment.create({ data: { caseId, authorId: user.id, body }, select: { id: true } })
+}
+
+/** "This fixed it for me": once per user, counted on the case (and in search ranking). */
+export async function confirmCaseFix({ user, caseId }: { user: Viewer; caseId: string }) {
+  return getDb().$transaction(async (tx) => {
+    const visible = await tx.repairCase.findFirst({
+      where: { id: caseId, status: { in: PUBLISHED_STATUSES }, ...caseVisibilityWhere(user) },
+      select: { id: true },
+    })
+    if (!visible) return { ok: false as const }
+    const inserted = await tx.caseConfirmation.createMany({ data: [{ caseId, userId: user.id }], skipDuplicates: true })
+    if (inserted.count > 0) {
+      await tx.repairCase.update({ where: { id: caseId }, data: { confirmCount: { increment: 1 } }, select: { id: true } })
+      await enqueueCaseIndexing(tx, [caseId])
+    }
+    return { ok: true as const, added: inserted.count > 0 }
+  })
+}
+
+export async function hasConfirmedFix({ userId, caseId }: { userId: string; caseId: string }) {
+  const found = await getDb().caseConfirmation.findUnique({ where: { caseId_userId: { caseId, userId } }, select: { caseId: true } })
+  return Boolean(found)
+}
+
+/** The user's own and station's unpublished cases, newest first. */
+export function listWorkInProgress({ user, take = 20 }: { user: Viewer; take?: number }) {
+  const mine: Prisma.RepairCaseWhereInput[] = [{ authorId: user.id }]
+  if (user.stationId) mine.push({ stationId: user.stationId })
+  return getDb().repairCase.findMany({
+    where: { status: { in: ['DRAFT', 'RETURNED', 'SUBMITTED'] }, OR: mine },
+    orderBy: { updatedAt: 'desc' },
+    take,
+    select: { id: true, title: true, status: true, updatedAt: true, author: { select: { name: true } } },
+  })
+}
+
+export function listReviewQueue({ take = 50 }: { take?: number } = {}) {
+  return getDb().repairCase.findMany({
+    where: { status: 'SUBMITTED' },
+    orderBy: { submittedAt: 'asc' },
+    take,
+    select: {
+      id: true,
+      title: true,
+      submittedAt: true,
+      dtcs: true,
+      author: { select: { name: true } },
+      station: { select: { name: true } },
+      model: { select: { nameZh: true, nameEn: true } },
+    },
+  })
+}

@@ -1,0 +1,49 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
+import { AppHeader } from '~/components/app-header'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { getLocale } from '~/i18n/locale.server'
+import { translate, type Locale } from '~/i18n/messages'
+import { getUser } from '~/utils/auth.server'
+import appStyles from '~/styles/app.css'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: appStyles },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [locale, user] = await Promise.all([getLocale(request), getUser(request)])
+  return { locale, user }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: translate(data?.locale ?? 'zh', 'app.name') }]
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root')
+  const locale: Locale = data?.locale ?? 'zh'
+  return (
+    <html lang={locale === 'zh' ? 'zh-CN' : 'en'}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <AppHeader user={data?.user ?? null} />
+        <main className="page">{children}</main>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,170 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData, useNavigation, useSearchParams, useSubmit } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
+import { Pagination } from '~/components/pagination'
+import { StatusBadge } from '~/components/status-badge'
+import { TextParts } from '~/components/text-parts'
+import { useLocalName, useT } from '~/i18n/use-t'
+import { getCatalogue } from '~/models/catalogue.server'
+import { searchCasesWithFallback } from '~/models/case-search.server'
+import { listWorkInProgress } from '~/models/case.server'
+import { requireUser } from '~/utils/auth.server'
+import { parseSearchParams } from '~/utils/case-search-params'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const parsed = parseSearchParams(new URL(request.url))
+  if (!parsed.success) throw new Response('Bad search parameters', { status: 400 })
+  const params = parsed.data
+  const [result, catalogue, workInProgress] = await Promise.all([
+    searchCasesWithFallback({ ...params, modelId: params.model }),
+    getCatalogue(),
+    params.q || params.offset ? [] : listWorkInProgress({ user, take: 5 }),
+  ])
+  return { params, result, catalogue, workInProgress }
+}
+
+type FacetKey = 'model' | 'year' | 'system' | 'dtc'
+
+export default function CaseSearchPage() {
+  const { params, result, catalogue, workInProgress } = useLoaderData<typeof loader>()
+  const t = useT()
+  const localName = useLocalName()
+  const submit = useSubmit()
+  const navigation = useNavigation()
+  const [searchParams] = useSearchParams()
+  const formRef = useRef<HTMLFormElement>(null)
+  const debounce = useRef<ReturnType<typeof setTimeout>>()
+  const searching = navigation.state === 'loading' && navigation.location?.pathname === '/cases'
+
+  useEffect(() => () => clearTimeout(debounce.current), [])
+
+  const modelName = (id: string) => {
+    const model = catalogue.models.find((entry) => entry.id === id)
+    return model ? localName(model) : id
+  }
+  const systemName = (code: string) => {
+    const system = catalogue.systems.find((entry) => entry.code === code)
+    return system ? localName(system) : code
+  }
+  const toggleHref = (key: FacetKey | 'classic', value: string) => {
+    const next = new URLSearchParams(searchParams)
+    next.delete('offset')
+    if (next.get(key) === value) next.delete(key)
+    else next.set(key, value)
+    return `?${next}`
+  }
+  const facetGroups: Array<{ key: FacetKey; label: string; values: Record<string, number>; name: (value: string) => string }> = [
+    { key: 'model', label: t('cases.facet.model'), values: result.facets.modelId, name: modelName },
+    { key: 'system', label: t('cases.facet.system'), values: result.facets.system, name: systemName },
+    { key: 'year', label: t('cases.facet.year'), values: result.facets.year, name: (value) => value },
+    { key: 'dtc', label: t('cases.facet.dtc'), values: result.facets.dtcs, name: (value) => value },
+  ]
+  const activeFilters = (['model', 'year', 'system', 'dtc', 'classic'] as const).filter((key) => searchParams.get(key))
+
+  return (
+    <div className="search-layout">
+      <div className="search-head">
+        <h1>{t('cases.title')}</h1>
+        <Link to="/cases/new" className="button">
+          + {t('cases.new')}
+        </Link>
+      </div>
+      <Form ref={formRef} method="get" role="search" className="search-box" onChange={(event) => {
+        const form = event.currentTarget
+        clearTimeout(debounce.current)
+        debounce.current = setTimeout(() => submit(form, { replace: true, preventScrollReset: true }), 200)
+      }}>
+        <label htmlFor="q" className="visually-hidden">{t('common.search')}</label>
+        <input id="q" type="search" name="q" defaultValue={params.q} placeholder={t('cases.searchPlaceholder')} autoComplete="off" autoFocus />
+        {(['model', 'year', 'system', 'dtc', 'classic'] as const).map((key) =>
+          searchParams.get(key) ? <input key={key} type="hidden" name={key} value={searchParams.get(key)!} /> : null,
+        )}
+        <button type="submit" className="button">{t('common.search')}</button>
+      </Form>
+
+      {result.degraded ? <p className="notice notice--warning" role="status">{t('cases.searchDown')}</p> : null}
+
+      <div className="search-body">
+        <aside className="facets" aria-label={t('cases.filters')}>
+          <Link
+            to={toggleHref('classic', 'true')}
+            role="checkbox"
+            aria-checked={params.classic === true}
+            className={params.classic ? 'facet-toggle facet-toggle--on' : 'facet-toggle'}
+            replace
+            preventScrollReset
+          >
+            <span className="facet-toggle__box" aria-hidden="true">{params.classic ? '✓' : ''}</span>
+            {t('cases.facet.classic')}
+          </Link>
+          {facetGroups.map((group) => {
+            const entries = Object.entries(group.values).sort((a, b) => b[1] - a[1]).slice(0, 12)
+            if (entries.length === 0) return null
+            return (
+              <section key={group.key} className="facet">
+                <h2>{group.label}</h2>
+                <ul>
+                  {entries.map(([value, count]) => {
+                    const active = searchParams.get(group.key) === value
+                    return (
+                      <li key={value}>
+                        <Link to={toggleHref(group.key, value)} className={active ? 'facet__value facet__value--active' : 'facet__value'} aria-current={active ? 'true' : undefined} replace preventScrollReset>
+                          <span>{group.name(value)}</span>
+                          <span className="facet__count">{count}</span>
+                        </Link>
+                      </li>
+                    )
+                  })}
+                </ul>
+              </section>
+            )
+          })}
+          {activeFilters.length > 0 ? (
+            <Link to={params.q ? `?q=${encodeURIComponent(params.q)}` : '?'} className="link-button">{t('cases.clearFilters')}</Link>
+          ) : null}
+        </aside>
+
+        <section className={searching ? 'results results--loading' : 'results'} aria-live="polite" aria-busy={searching}>
+          {workInProgress.length > 0 ? (
+            <div className="work-in-progress">
+              <h2>{t('cases.myWork')}</h2>
+              <ul>
+                {workInProgress.map((item) => (
+                  <li key={item.id}>
+                    <Link to={`/cases/${item.id}`}>{item.title}</Link> <StatusBadge status={item.status} />
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <p className="results__summary">
+            {searching ? t('common.loading') : t('cases.results', { count: result.estimatedTotalHits, ms: result.processingTimeMs })}
+          </p>
+          {result.hits.length === 0 ? (
+            <p className="empty-state">{t('cases.noResults')}</p>
+          ) : (
+            <ol className="hit-list">
+              {result.hits.map((hit) => (
+                <li key={hit.id} className="hit">
+                  <h3 className="hit__title">
+                    <Link to={`/cases/${hit.id}`}><TextParts parts={hit.titleParts} /></Link>
+                    {hit.classic ? <span className="badge badge--classic">{t('cases.classic')}</span> : null}
+                  </h3>
+                  <p className="hit__meta">
+                    <span>{localName({ nameZh: hit.modelZh, nameEn: hit.modelEn })} · {hit.year}</span>
+                    <span>{systemName(hit.system)}</span>
+                    {hit.dtcs.map((code) => <code key={code} className="dtc">{code}</code>)}
+                  </p>
+                  <p className="hit__snippet"><TextParts parts={hit.snippetParts} /></p>
+                  {hit.confirmCount > 0 ? <p className="hit__confirmations">✔ {t('cases.confirmations', { count: hit.confirmCount })}</p> : null}
+                </li>
+              ))}
+            </ol>
+          )}
+          <Pagination total={result.estimatedTotalHits} limit={params.limit} offset={params.offset} />
+        </section>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,55 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value && value.trim() !== '' ? value.trim() : undefined))
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    DATA_DIR: z.string().default('./data'),
+    DATABASE_URL: optionalString,
+    MEILI_URL: optionalString,
+    MEILI_MASTER_KEY: optionalString,
+    MEILI_BINARY: optionalString,
+    MEILI_INDEX_PREFIX: z.string().regex(/^[a-z0-9_]*$/, 'lower-case letters, digits and _ only').default('gtac_'),
+    SESSION_SECRET: optionalString,
+    SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+    DEMO_CASE_COUNT: z.coerce.number().int().min(0).default(320),
+    UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+    SLOW_QUERY_MS: z.coerce.number().int().positive().default(200),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.MEILI_URL) !== Boolean(env.MEILI_MASTER_KEY)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['MEILI_URL'],
+        message: 'MEILI_URL and MEILI_MASTER_KEY go together: set both to use an external Meilisearch, or neither',
+      })
+    }
+  })
+
+export type Env = z.infer<typeof envSchema> & { dataDir: string }
+
+let cached: Env | undefined
+
+/** Reads and validates the environment once; a bad value stops the process with a clear message. */
+export function getEnv(): Env {
+  if (cached) return cached
+  const parsed = envSchema.safeParse(process.env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  cached = { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) }
+  return cached
+}
+
+/** For the CLI and tests, which change the environment after the first read. */
+export function resetEnvCache() {
+  cached = undefined
+}

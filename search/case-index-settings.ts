@@ -1,0 +1,50 @@
+import type { Settings } from 'meilisearch'
+
+/** Written for Meilisearch 1.21 (BUNDLED_MEILI_VERSION). */
+const bidirectional = (groups: string[][]) => {
+  const synonyms: Record<string, string[]> = {}
+  for (const group of groups) {
+    for (const word of group) synonyms[word] = group.filter((other) => other !== word)
+  }
+  return synonyms
+}
+
+export const caseSynonyms = bidirectional([
+  ['抖动', '抖', 'shake', 'shaking', 'vibration', 'judder'],
+  ['异响', '噪音', 'noise', 'rattle'],
+  ['熄火', 'stall', 'stalls', 'stalling'],
+  ['怠速', 'idle'],
+  ['变速箱', '变速器', 'transmission', 'gearbox'],
+  ['打滑', 'slip', 'slips', 'slipping'],
+  ['刹车', '制动', 'brake', 'brakes'],
+  ['漏油', 'oil leak'],
+  ['冷车', 'cold start'],
+  ['空调', 'a/c', 'ac', 'hvac'],
+  ['电瓶', '蓄电池', 'battery'],
+  ['故障灯', 'mil', 'check engine'],
+  ['异味', 'smell', 'odor'],
+])
+
+export const caseIndexSettings: Settings = {
+  searchableAttributes: [
+    'dtcs',
+    'title',
+    'modelZh',
+    'modelEn',
+    'symptoms',
+    'rootCause',
+    'fix',
+    'diagnosis',
+    'parts',
+    'externalId',
+  ],
+  filterableAttributes: ['modelId', 'year', 'system', 'dtcs', 'classic', 'language'],
+  sortableAttributes: ['approvedAt', 'confirmCount'],
+  displayedAttributes: ['*'],
+  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'confirmCount:desc'],
+  synonyms: caseSynonyms,
+  // A DTC differs from its neighbour by one character: P0171 must never match P0172.
+  typoTolerance: { enabled: true, disableOnAttributes: ['dtcs', 'externalId'] },
+  faceting: { maxValuesPerFacet: 200 },
+  pagination: { maxTotalHits: 10000 },
+}

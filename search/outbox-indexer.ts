@@ -1,0 +1,83 @@
+import { getDb } from '../app/utils/db.server'
+import { caseDocumentSelect, isPublished, toCaseDocument } from './case-document'
+import { applyCaseChanges } from './case-index'
+
+/**
+ * Moves one batch of outbox rows into Meilisearch. Rows are deleted only after Meilisearch has
+ * applied the change, so a crash or an outage leaves them for the next run.
+ */
+export async function drainOutboxBatch(batchSize = 500) {
+  const db = getDb()
+  const rows = await db.searchOutbox.findMany({ orderBy: { id: 'asc' }, take: batchSize, select: { id: true, entityId: true } })
+  if (rows.length === 0) return 0
+  const caseIds = [...new Set(rows.map((row) => row.entityId))]
+  const cases = await db.repairCase.findMany({ where: { id: { in: caseIds } }, select: caseDocumentSelect })
+  const published = cases.filter(isPublished)
+  const publishedIds = new Set(published.map((row) => row.id))
+  await applyCaseChanges(
+    published.map(toCaseDocument),
+    caseIds.filter((id) => !publishedIds.has(id)),
+  )
+  await db.searchOutbox.deleteMany({ where: { id: { in: rows.map((row) => row.id) } } })
+  return rows.length
+}
+
+export async function drainOutbox(batchSize = 500) {
+  let total = 0
+  for (let drained = await drainOutboxBatch(batchSize); drained > 0; drained = await drainOutboxBatch(batchSize)) {
+    total += drained
+  }
+  return total
+}
+
+export type OutboxIndexer = { stop: () => Promise<void>; lastError: () => string | null }
+
+/** Polls the outbox (an empty poll is one indexed query) and backs off while Meilisearch is unreachable. */
+export function startOutboxIndexer({
+  pollMs = 250,
+  maxBackoffMs = 30_000,
+  prepare = async () => {},
+  log = console.warn as (line: string) => void,
+}: { pollMs?: number; maxBackoffMs?: number; prepare?: () => Promise<unknown>; log?: (line: string) => void } = {}): OutboxIndexer {
+  let stopped = false
+  let timer: NodeJS.Timeout | undefined
+  let running: Promise<void> | undefined
+  let failures = 0
+  let lastError: string | null = null
+  let prepared = false
+
+  const schedule = (delay: number) => {
+    if (stopped) return
+    clearTimeout(timer)
+    timer = setTimeout(run, delay)
+  }
+  const run = () => {
+    if (running) return
+    running = (prepared ? Promise.resolve() : prepare().then(() => void (prepared = true)))
+      .then(() => drainOutbox())
+      .then(() => {
+        if (failures > 0) log('search indexer: Meilisearch is back, the index has caught up')
+        failures = 0
+        lastError = null
+        schedule(pollMs)
+      })
+      .catch((error: Error) => {
+        failures += 1
+        lastError = error.message
+        if (failures === 1) log(`search indexer: ${error.message}; retrying with backoff`)
+        schedule(Math.min(maxBackoffMs, pollMs * 2 ** failures))
+      })
+      .finally(() => {
+        running = undefined
+      })
+  }
+  schedule(0)
+  return {
+    stop: async () => {
+      stopped = true
+      clearTimeout(timer)
+      await running
+    },
+    lastError: () => lastError,
+  }
+}

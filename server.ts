@@ -1,0 +1,84 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import { createServer } from 'node:http'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { createRequestHandler } from '@remix-run/express'
+import { broadcastDevReady, type ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import { readOrCreateSecret } from './app/runtime/data-dir.server'
+import { seedDemoDataIfEmpty } from './app/runtime/seed.server'
+import { startServices } from './app/runtime/services.server'
+import { attachRealtime } from './app/realtime/server.server'
+import { disconnectDb } from './app/utils/db.server'
+import { getEnv } from './app/utils/env.server'
+import { ensureCaseIndex } from './search/case-index'
+import { startOutboxIndexer } from './search/outbox-indexer'
+
+const BUILD_PATH = path.resolve('build/index.js')
+const log = (line: string) => console.log(`[gtac] ${line}`)
+
+async function main() {
+  const env = getEnv()
+  // Set by `remix dev`: rebuilds are loaded without restarting (sockets stay connected).
+  const isDev = Boolean(process.env.REMIX_DEV_ORIGIN)
+  if (!fs.existsSync(BUILD_PATH)) throw new Error('No build found: run "npm run build" first (npm start does it for you).')
+  const services = await startServices(log)
+  process.env.SESSION_SECRET ??= readOrCreateSecret(env.dataDir, 'session', () => crypto.randomBytes(32).toString('hex'))
+
+  await seedDemoDataIfEmpty({ log })
+  const indexer = startOutboxIndexer({ prepare: ensureCaseIndex, log })
+
+  const loadBuild = async () => (await import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`)) as ServerBuild
+  let build = await loadBuild()
+
+  const app = express()
+  app.disable('x-powered-by')
+  app.use(compression())
+  app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
+  app.use(express.static('public', { maxAge: '1h' }))
+
+  const httpServer = createServer(app)
+  const io = attachRealtime(httpServer)
+  app.all(
+    '*',
+    isDev
+      ? (req, res, next) => createRequestHandler({ build, mode: 'development', getLoadContext: () => ({ io }) })(req, res, next)
+      : createRequestHandler({ build, mode: 'production', getLoadContext: () => ({ io }) }),
+  )
+
+  httpServer.listen(env.PORT, env.HOST, () => {
+    const address = httpServer.address()
+    const port = typeof address === 'object' && address ? address.port : env.PORT
+    log(`GTAC Portal ready on http://localhost:${port}`)
+    if (isDev) broadcastDevReady(build)
+  })
+
+  if (isDev) {
+    fs.watch(path.dirname(BUILD_PATH), async () => {
+      build = await loadBuild()
+      broadcastDevReady(build)
+    })
+  }
+
+  let stopping = false
+  const shutdown = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    log(`${signal}: stopping…`)
+    io.close()
+    httpServer.close()
+    await indexer.stop()
+    await disconnectDb()
+    await services.stop()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+}
+
+main().catch((error) => {
+  console.error(`[gtac] failed to start: ${error instanceof Error ? error.message : error}`)
+  process.exit(1)
+})
