@@ -1,4 +1,3 @@
-import { dtcsInQuery } from '../app/utils/vehicle-codes'
 import type { CaseDocument } from './case-document'
 import { casesIndexName, getMeili } from './client'
 
@@ -77,10 +76,21 @@ function pickSnippet(formatted: Partial<Record<string, unknown>>) {
   return texts.find((text) => text.includes(PRE)) ?? texts[0]
 }
 
-/** Search as the API and the search page use it; DTC-shaped words in the query also match the DTC list exactly. */
+const DTC_WORD = /\b[PBCU][0-3][0-9A-F]{3}\b/gi
+
+/**
+ * A DTC differs from its neighbour by one character (P0171/P0172), so DTC-shaped words become
+ * phrases: Meilisearch matches phrases exactly, without typo tolerance.
+ */
+export function quoteDtcWords(q: string) {
+  if (q.includes('"')) return q
+  return q.replace(DTC_WORD, (code) => `"${code.toUpperCase()}"`)
+}
+
+/** Search as the API and the search page use it. */
 export async function searchCases(query: CaseSearchQuery): Promise<CaseSearchResult> {
   const index = getMeili().index<CaseDocument>(casesIndexName())
-  const response = await index.search(query.q, {
+  const response = await index.search(quoteDtcWords(query.q), {
     filter: buildCaseFilter(query),
     facets: [...FACETS],
     limit: query.limit,
@@ -93,8 +103,7 @@ export async function searchCases(query: CaseSearchQuery): Promise<CaseSearchRes
     highlightPostTag: POST,
     sort: query.q.trim() ? undefined : ['approvedAt:desc'],
   })
-  const dtcWords = new Set(dtcsInQuery(query.q))
-  const hits = response.hits.map((hit) => {
+  const hits: CaseSearchHit[] = response.hits.map((hit) => {
     const formatted = (hit._formatted ?? {}) as Partial<Record<string, unknown>>
     return {
       id: hit.id,
@@ -110,13 +119,10 @@ export async function searchCases(query: CaseSearchQuery): Promise<CaseSearchRes
       snippetParts: toTextParts(pickSnippet(formatted)),
       classic: hit.classic,
       confirmCount: hit.confirmCount,
-      exactDtc: hit.dtcs.some((code) => dtcWords.has(code)),
     }
   })
-  // Meilisearch ranks by words first; a case that carries a queried DTC belongs on top of its page.
-  const ordered = dtcWords.size > 0 ? [...hits.filter((hit) => hit.exactDtc), ...hits.filter((hit) => !hit.exactDtc)] : hits
   return {
-    hits: ordered.map(({ exactDtc: _exactDtc, ...hit }) => hit),
+    hits,
     estimatedTotalHits: response.estimatedTotalHits ?? 0,
     processingTimeMs: response.processingTimeMs,
     facets: { modelId: {}, year: {}, system: {}, dtcs: {}, classic: {}, ...(response.facetDistribution ?? {}) } as FacetDistribution,

@@ -1,0 +1,53 @@
+import type { Readable } from 'node:stream'
+import { getDb } from '~/utils/db.server'
+import { FileTooLargeError, getFileStorage, sniffMimeType } from '~/utils/file-storage.server'
+import { caseVisibilityWhere } from './case.server'
+import type { SessionUser } from './user.server'
+
+export class AttachmentRejectedError extends Error {}
+
+const safeFileName = (name: string) => name.replace(/[^\p{L}\p{N}._ -]+/gu, '_').slice(0, 120) || 'file'
+
+/** Streams an upload to storage, then keeps it only if its bytes are an image or a PDF. */
+export async function saveAttachment({
+  user,
+  fileName,
+  data,
+  limitBytes,
+}: {
+  user: Pick<SessionUser, 'id'>
+  fileName: string
+  data: AsyncIterable<Uint8Array>
+  limitBytes: number
+}) {
+  const storage = getFileStorage()
+  let stored
+  try {
+    stored = await storage.put(data, limitBytes)
+  } catch (error) {
+    if (error instanceof FileTooLargeError) throw new AttachmentRejectedError(`file-too-large`)
+    throw error
+  }
+  const mimeType = sniffMimeType(stored.head)
+  if (!mimeType || stored.sizeBytes === 0) {
+    await storage.remove(stored.key)
+    throw new AttachmentRejectedError('unsupported-type')
+  }
+  return getDb().attachment.create({
+    data: { uploaderId: user.id, fileName: safeFileName(fileName), mimeType, sizeBytes: stored.sizeBytes, storageKey: stored.key },
+    select: { id: true, fileName: true, mimeType: true, sizeBytes: true },
+  })
+}
+
+/** An attachment is readable by its uploader and by whoever may see the case it belongs to. */
+export async function openAttachment({ user, attachmentId }: { user: SessionUser; attachmentId: string }) {
+  const attachment = await getDb().attachment.findFirst({
+    where: {
+      id: attachmentId,
+      OR: [{ uploaderId: user.id }, { repairCase: caseVisibilityWhere(user) }],
+    },
+    select: { fileName: true, mimeType: true, sizeBytes: true, storageKey: true },
+  })
+  if (!attachment) return null
+  return { ...attachment, stream: getFileStorage().read(attachment.storageKey) as Readable }
+}

@@ -1,0 +1,19 @@
+import { createReadableStreamFromReadable, type LoaderFunctionArgs } from '@remix-run/node'
+import { openAttachment } from '~/models/attachment.server'
+import { requireUser } from '~/utils/auth.server'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const file = await openAttachment({ user, attachmentId: params.fileId! })
+  if (!file) throw new Response('Not found', { status: 404 })
+  return new Response(createReadableStreamFromReadable(file.stream), {
+    headers: {
+      'Content-Type': file.mimeType,
+      'Content-Length': String(file.sizeBytes),
+      'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+      'Cache-Control': 'private, max-age=3600',
+    },
+  })
+}
