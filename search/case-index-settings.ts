@@ -46,5 +46,10 @@ export const caseIndexSettings: Settings = {
   // A DTC differs from its neighbour by one character: P0171 must never match P0172.
   typoTolerance: { enabled: true, disableOnAttributes: ['dtcs', 'externalId'] },
   faceting: { maxValuesPerFacet: 200 },
+  // Facet values are listed, never searched: skipping that structure makes indexing cheaper.
+  facetSearch: false,
+  // Word proximity within an attribute, not word by word: indexing is several times cheaper and
+  // case texts are short enough that "same field" is a good proximity signal.
+  proximityPrecision: 'byAttribute',
   pagination: { maxTotalHits: 10000 },
 }

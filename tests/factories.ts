@@ -44,3 +44,13 @@ export async function caseContent(overrides: Partial<CaseContent> = {}): Promise
     ...overrides,
   }
 }
+
+/** A `Cookie` header for a real signed-in session of this user. */
+export async function sessionCookieFor(userId: string) {
+  const { createSession } = await import('../app/models/user.server')
+  const { getSessionStorage } = await import('../app/utils/session.server')
+  const storage = getSessionStorage()
+  const session = await storage.getSession()
+  session.set('sessionId', await createSession(userId))
+  return (await storage.commitSession(session)).split(';')[0]
+}

@@ -45,6 +45,8 @@ export function* generateCases({ count, seed = 1, startAt = 1 }: { count: number
       externalId: `DEMO-${String(n).padStart(6, '0')}`,
       title: text(template.title),
       model: language === 'zh' ? model.nameZh : model.nameEn,
+      modelZh: model.nameZh,
+      modelEn: model.nameEn,
       year: random.int(model.yearFrom, model.yearTo),
       vin: generateVin(random),
       mileageKm: random.int(800, 180_000),

@@ -5,7 +5,7 @@ import type { CaseStatus } from '~/generated/prisma/enums'
 import { caseImportSchema, fieldErrors, type CaseImportInput } from '~/utils/case-schema'
 import { getDb } from '~/utils/db.server'
 import { resolveVehicleModel, type ModelResolution } from './catalogue.server'
-import type { CaseContent } from './case.server'
+import type { CaseContent, CasePartInput } from './case.server'
 import { enqueueCaseIndexing } from './search-outbox.server'
 
 export type PreparedCase = {
@@ -98,9 +98,8 @@ export async function prepareCase(raw: unknown, context: ImportContext): Promise
   }
 }
 
-function caseColumns(prepared: PreparedCase, now: Date) {
+function caseColumns(prepared: PreparedCase) {
   const { content, status } = prepared
-  const published = status === 'APPROVED' || status === 'CLASSIC'
   return {
     externalId: prepared.externalId ?? null,
     title: content.title,
@@ -121,54 +120,94 @@ function caseColumns(prepared: PreparedCase, now: Date) {
     language: content.language,
     status,
     stationId: prepared.stationId,
-    submittedAt: status === 'DRAFT' ? null : now,
-    approvedAt: published ? now : null,
   }
 }
 
+type CaseRow = ReturnType<typeof caseColumns> & { id: string }
+
 /**
- * Writes prepared cases in one transaction: new ones with createMany, known externalIds
- * updated in place (re-import is idempotent), one outbox row each.
+ * One INSERT … SELECT FROM unnest(…) … ON CONFLICT for a whole batch: new externalIds are
+ * inserted, known ones updated in place. Prisma's createMany/update compile every row in its
+ * query engine, which made them the slowest step of a large import.
+ */
+async function upsertCases(tx: Prisma.TransactionClient, rows: CaseRow[], authorId: string) {
+  const column = <K extends keyof CaseRow>(key: K) => rows.map((row) => row[key])
+  const json = (key: 'symptoms' | 'diagnosis' | 'rootCause' | 'fix') => rows.map((row) => JSON.stringify(row[key]))
+  return tx.$queryRaw<Array<{ id: string; externalId: string | null; created: boolean }>>`
+    insert into "RepairCase" as c ("id", "externalId", "title", "modelId", "year", "vin", "mileageKm", "systemCode", "dtcs",
+      "symptoms", "symptomsText", "diagnosis", "diagnosisText", "rootCause", "rootCauseText", "fix", "fixText",
+      "language", "status", "authorId", "stationId", "submittedAt", "approvedAt", "updatedAt")
+    select r.id, r.external_id, r.title, r.model_id, r.year, r.vin, r.mileage_km, r.system_code,
+      array(select jsonb_array_elements_text(r.dtcs::jsonb)),
+      r.symptoms::jsonb, r.symptoms_text, r.diagnosis::jsonb, r.diagnosis_text, r.root_cause::jsonb, r.root_cause_text,
+      r.fix::jsonb, r.fix_text, r.language::"Language", r.status::"CaseStatus", ${authorId}, r.station_id,
+      case when r.status = 'DRAFT' then null else now() end,
+      case when r.status in ('APPROVED', 'CLASSIC') then now() else null end,
+      now()
+    from unnest(
+      ${column('id')}::text[], ${column('externalId')}::text[], ${column('title')}::text[], ${column('modelId')}::text[],
+      ${column('year')}::int[], ${column('vin')}::text[], ${column('mileageKm')}::int[], ${column('systemCode')}::text[],
+      ${rows.map((row) => JSON.stringify(row.dtcs))}::text[],
+      ${json('symptoms')}::text[], ${column('symptomsText')}::text[], ${json('diagnosis')}::text[], ${column('diagnosisText')}::text[],
+      ${json('rootCause')}::text[], ${column('rootCauseText')}::text[], ${json('fix')}::text[], ${column('fixText')}::text[],
+      ${column('language')}::text[], ${column('status')}::text[], ${column('stationId')}::text[]
+    ) as r(id, external_id, title, model_id, year, vin, mileage_km, system_code, dtcs, symptoms, symptoms_text, diagnosis,
+      diagnosis_text, root_cause, root_cause_text, fix, fix_text, language, status, station_id)
+    on conflict ("externalId") do update set
+      "title" = excluded."title", "modelId" = excluded."modelId", "year" = excluded."year", "vin" = excluded."vin",
+      "mileageKm" = excluded."mileageKm", "systemCode" = excluded."systemCode", "dtcs" = excluded."dtcs",
+      "symptoms" = excluded."symptoms", "symptomsText" = excluded."symptomsText",
+      "diagnosis" = excluded."diagnosis", "diagnosisText" = excluded."diagnosisText",
+      "rootCause" = excluded."rootCause", "rootCauseText" = excluded."rootCauseText",
+      "fix" = excluded."fix", "fixText" = excluded."fixText", "language" = excluded."language", "status" = excluded."status",
+      "stationId" = coalesce(excluded."stationId", c."stationId"),
+      "submittedAt" = coalesce(c."submittedAt", excluded."submittedAt"),
+      "approvedAt" = coalesce(c."approvedAt", excluded."approvedAt"),
+      "version" = c."version" + 1, "updatedAt" = now()
+    returning c."id", c."externalId", (xmax = 0) as created`
+}
+
+async function insertParts(tx: Prisma.TransactionClient, parts: Array<CasePartInput & { caseId: string; position: number }>) {
+  if (parts.length === 0) return
+  await tx.$executeRaw`
+    insert into "CasePart" ("id", "caseId", "position", "number", "name", "qty")
+    select gen_random_uuid()::text, p.case_id, p.position, p.number, p.name, p.qty
+    from unnest(${parts.map((part) => part.caseId)}::text[], ${parts.map((part) => part.position)}::int[],
+      ${parts.map((part) => part.number)}::text[], ${parts.map((part) => part.name)}::text[], ${parts.map((part) => part.qty)}::int[])
+      as p(case_id, position, number, name, qty)`
+}
+
+/**
+ * Writes prepared cases in one transaction. Re-importing an externalId updates that case
+ * (idempotent); each written case gets one outbox row.
  */
 export async function writePreparedCases(prepared: PreparedCase[], authorId: string) {
-  const now = new Date()
   const lastByExternalId = new Map<string, number>()
   prepared.forEach((item, index) => item.externalId && lastByExternalId.set(item.externalId, index))
   const unique = prepared.filter((item, index) => !item.externalId || lastByExternalId.get(item.externalId) === index)
+  const rows = unique.map((item) => ({ id: crypto.randomUUID(), ...caseColumns(item) }))
 
   return getDb().$transaction(async (tx) => {
-    const externalIds = unique.flatMap((item) => (item.externalId ? [item.externalId] : []))
-    const existing = await tx.repairCase.findMany({ where: { externalId: { in: externalIds } }, select: { id: true, externalId: true } })
-    const idByExternalId = new Map(existing.map((row) => [row.externalId!, row.id]))
+    const written = await upsertCases(tx, rows, authorId)
+    const byExternalId = new Map(written.filter((row) => row.externalId).map((row) => [row.externalId!, row]))
+    const byId = new Map(written.map((row) => [row.id, row]))
+    const outcomeOf = (row: CaseRow) => (row.externalId ? byExternalId.get(row.externalId) : byId.get(row.id))!
 
-    const ids = unique.map((item) => (item.externalId && idByExternalId.get(item.externalId)) || crypto.randomUUID())
-    const creates = unique.flatMap((item, index) =>
-      item.externalId && idByExternalId.has(item.externalId) ? [] : [{ id: ids[index], authorId, ...caseColumns(item, now) }],
-    )
-    if (creates.length > 0) await tx.repairCase.createMany({ data: creates })
-
-    const updatedIds: string[] = []
-    for (const [index, item] of unique.entries()) {
-      if (!item.externalId || !idByExternalId.has(item.externalId)) continue
-      const { stationId, externalId: _externalId, ...columns } = caseColumns(item, now)
-      await tx.repairCase.update({
-        where: { id: ids[index] },
-        data: { ...columns, ...(stationId ? { stationId } : {}), version: { increment: 1 } },
-        select: { id: true },
-      })
-      updatedIds.push(ids[index])
-    }
+    const updatedIds = written.filter((row) => !row.created).map((row) => row.id)
     if (updatedIds.length > 0) await tx.casePart.deleteMany({ where: { caseId: { in: updatedIds } } })
-    const parts = unique.flatMap((item, index) =>
-      item.content.parts.map((part, position) => ({ ...part, position, caseId: ids[index] })),
+    await insertParts(
+      tx,
+      unique.flatMap((item, index) =>
+        item.content.parts.map((part, position) => ({ ...part, position, caseId: outcomeOf(rows[index]).id })),
+      ),
     )
-    if (parts.length > 0) await tx.casePart.createMany({ data: parts })
-    await enqueueCaseIndexing(tx, ids)
+    await enqueueCaseIndexing(tx, written.map((row) => row.id))
 
-    const uniqueIndex = new Map(unique.map((item, index) => [item, index]))
+    const rowFor = new Map(unique.map((item, index) => [item, rows[index]]))
     return prepared.map((item) => {
       const owner = item.externalId ? prepared[lastByExternalId.get(item.externalId)!] : item
-      return { id: ids[uniqueIndex.get(owner)!], created: !(item.externalId && idByExternalId.has(item.externalId)) }
+      const outcome = outcomeOf(rowFor.get(owner)!)
+      return { id: outcome.id, created: outcome.created }
     })
   })
 }

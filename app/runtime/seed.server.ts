@@ -50,9 +50,8 @@ export async function importDemoCases(count: number, log: (line: string) => void
   log(`Demo data: ${lines.length} repair cases`)
 }
 
-/** A fresh database gets reference data always, and demo stations, accounts and cases unless SEED_DEMO=never. */
+/** A fresh database gets demo stations, accounts and cases unless SEED_DEMO=never. */
 export async function seedDemoDataIfEmpty({ log }: { log: (line: string) => void }) {
-  await seedReferenceData()
   const env = getEnv()
   if (env.SEED_DEMO === 'never' || (await getDb().user.count()) > 0) return
   log('Demo data: seeding stations, accounts and cases…')

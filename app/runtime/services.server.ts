@@ -3,6 +3,7 @@ import { getEnv, resetEnvCache } from '../utils/env.server'
 import { prepareDataDir } from './data-dir.server'
 import { startEmbeddedPostgres } from './embedded-postgres.server'
 import { applyMigrations } from './migrate.server'
+import { seedReferenceData } from './seed.server'
 
 export type Services = {
   databaseUrl: string
@@ -44,6 +45,7 @@ export async function startServices(log: (line: string) => void = console.log): 
     process.env.MEILI_MASTER_KEY = meili.key
     process.env.MEILI_INDEX_PREFIX = env.MEILI_INDEX_PREFIX
     resetEnvCache()
+    await seedReferenceData()
     return {
       databaseUrl,
       meili,

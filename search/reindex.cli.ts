@@ -1,0 +1,9 @@
+import { runCli } from '../scripts/cli'
+import { reindexCases } from './reindex'
+
+// npm run search:reindex
+await runCli(async () => {
+  const started = Date.now()
+  const total = await reindexCases((line) => console.error(line))
+  console.log(`Reindexed ${total} published cases in ${((Date.now() - started) / 1000).toFixed(1)} s.`)
+})
