@@ -70,6 +70,7 @@ async function main() {
     io.close()
     httpServer.close()
     await indexer.stop()
+    await (build.entry.module as { flushBeforeExit?: () => Promise<void> }).flushBeforeExit?.()
     await disconnectDb()
     await services.stop()
     process.exit(0)

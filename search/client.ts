@@ -1,4 +1,5 @@
 import { Meilisearch } from 'meilisearch'
+import { meiliHttpClient } from './http-client'
 
 let client: Meilisearch | undefined
 let clientKey = ''
@@ -10,7 +11,7 @@ export function getMeili() {
   if (!host) throw new Error('MEILI_URL is not set: start the services first')
   const key = `${host}|${apiKey}`
   if (!client || clientKey !== key) {
-    client = new Meilisearch({ host, apiKey, timeout: 5000 })
+    client = new Meilisearch({ host, apiKey, timeout: 5000, httpClient: meiliHttpClient })
     clientKey = key
   }
   return client

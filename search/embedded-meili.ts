@@ -112,7 +112,7 @@ export async function startEmbeddedMeili(
       new Promise<void>((resolve) => {
         clearRuntimeInfo(dataDir, 'meili')
         process.off('exit', killOnExit)
-        if (child.exitCode !== null) return resolve()
+        if (child.exitCode !== null || child.signalCode !== null) return resolve()
         child.once('exit', () => resolve())
         child.kill('SIGTERM')
       }),

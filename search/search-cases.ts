@@ -87,22 +87,28 @@ export function quoteDtcWords(q: string) {
   return q.replace(DTC_WORD, (code) => `"${code.toUpperCase()}"`)
 }
 
-/** Search as the API and the search page use it. */
-export async function searchCases(query: CaseSearchQuery): Promise<CaseSearchResult> {
-  const index = getMeili().index<CaseDocument>(casesIndexName())
-  const response = await index.search(quoteDtcWords(query.q), {
+/** The exact Meilisearch request behind a case search (benchmarks send it raw to compare). */
+export function buildCaseSearchRequest(query: CaseSearchQuery) {
+  return {
+    q: quoteDtcWords(query.q),
     filter: buildCaseFilter(query),
     facets: [...FACETS],
     limit: query.limit,
     offset: query.offset,
     attributesToRetrieve: ['id', 'externalId', 'title', 'modelId', 'modelZh', 'modelEn', 'year', 'system', 'dtcs', 'classic', 'confirmCount'],
     attributesToHighlight: ['title', ...SNIPPET_FIELDS],
-    attributesToCrop: SNIPPET_FIELDS.map((field) => field),
+    attributesToCrop: [...SNIPPET_FIELDS],
     cropLength: 40,
     highlightPreTag: PRE,
     highlightPostTag: POST,
     sort: query.q.trim() ? undefined : ['approvedAt:desc'],
-  })
+  }
+}
+
+/** Search as the API and the search page use it. */
+export async function searchCases(query: CaseSearchQuery): Promise<CaseSearchResult> {
+  const { q, ...params } = buildCaseSearchRequest(query)
+  const response = await getMeili().index<CaseDocument>(casesIndexName()).search(q, params)
   const hits: CaseSearchHit[] = response.hits.map((hit) => {
     const formatted = (hit._formatted ?? {}) as Partial<Record<string, unknown>>
     return {

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import { credentialCache } from '~/utils/credential-cache.server'
 import { getDb } from '~/utils/db.server'
 import type { SessionUser } from './user.server'
 
@@ -24,6 +25,8 @@ export function listApiTokens({ userId }: { userId: string }) {
 
 export async function revokeApiToken({ userId, tokenId }: { userId: string; tokenId: string }) {
   const { count } = await getDb().apiToken.deleteMany({ where: { id: tokenId, userId } })
+  // Only the hash is stored, so the cached entry cannot be found by token: drop them all.
+  if (count > 0) credentialCache.clear()
   return count > 0
 }
 

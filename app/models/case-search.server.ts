@@ -75,7 +75,7 @@ export async function searchCasesWithFallback(query: CaseSearchQuery): Promise<C
   try {
     return { ...(await searchCases(query)), degraded: false }
   } catch (error) {
-    console.warn(`search: Meilisearch unavailable (${(error as Error).message}); using database search`)
+    console.warn(`search: Meilisearch unavailable (${(error as Error).message}; ${String((error as Error).cause ?? '')}); using database search`)
     return { ...(await basicCaseSearch(query)), degraded: true }
   }
 }

@@ -246,10 +246,6 @@ export function withRenderedHtml(record: CaseDetail) {
   }
 }
 
-export async function recordCaseView(caseId: string) {
-  await getDb().repairCase.updateMany({ where: { id: caseId }, data: { viewCount: { increment: 1 } } })
-}
-
 export async function listCaseComments({ caseId }: { caseId: string }) {
   return getDb().caseComment.findMany({
     where: { caseId },

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import { credentialCache } from '~/utils/credential-cache.server'
 import { getDb } from '~/utils/db.server'
 import { hashPassword, verifyPassword } from '~/utils/password.server'
 import type { Role } from '~/generated/prisma/enums'
@@ -72,6 +73,7 @@ export async function createSession(userId: string) {
 
 export async function deleteSession(sessionId: string) {
   await getDb().session.deleteMany({ where: { id: sessionId } })
+  credentialCache.evict(`session:${sessionId}`)
 }
 
 export async function getUserBySessionId(sessionId: string): Promise<SessionUser | null> {

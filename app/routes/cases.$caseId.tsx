@@ -5,13 +5,13 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { StatusBadge } from '~/components/status-badge'
 import { useLocalName, useLocale, useT } from '~/i18n/use-t'
 import { describeDtcs } from '~/models/catalogue.server'
+import { recordCaseView } from '~/models/case-views.server'
 import {
   addCaseComment,
   confirmCaseFix,
   getCase,
   hasConfirmedFix,
   listCaseComments,
-  recordCaseView,
   transitionCase,
   withRenderedHtml,
 } from '~/models/case.server'
@@ -27,8 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listCaseComments({ caseId: record.id }),
     hasConfirmedFix({ userId: user.id, caseId: record.id }),
     describeDtcs(record.dtcs),
-    recordCaseView(record.id),
   ])
+  recordCaseView(record.id)
   return { record: withRenderedHtml(record), comments, confirmed, dtcs }
 }
 

@@ -1,15 +1,19 @@
 import { redirect } from '@remix-run/node'
 import { getUserByApiToken } from '~/models/api-token.server'
 import { getUserBySessionId, type SessionUser } from '~/models/user.server'
+import { credentialCache } from './credential-cache.server'
 import { readSessionId } from './session.server'
 
 const userCache = new WeakMap<Request, Promise<SessionUser | null>>()
 
 async function resolveUser(request: Request) {
   const authorization = request.headers.get('Authorization')
-  if (authorization?.startsWith('Bearer ')) return getUserByApiToken(authorization.slice('Bearer '.length).trim())
+  if (authorization?.startsWith('Bearer ')) {
+    const token = authorization.slice('Bearer '.length).trim()
+    return credentialCache.resolve(`token:${token}`, () => getUserByApiToken(token))
+  }
   const sessionId = await readSessionId(request.headers.get('Cookie'))
-  return sessionId ? getUserBySessionId(sessionId) : null
+  return sessionId ? credentialCache.resolve(`session:${sessionId}`, () => getUserBySessionId(sessionId)) : null
 }
 
 /** The signed-in user (session cookie or `Authorization: Bearer <token>`), looked up once per request. */

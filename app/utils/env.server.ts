@@ -21,7 +21,7 @@ const envSchema = z
     SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
     DEMO_CASE_COUNT: z.coerce.number().int().min(0).default(320),
     UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
-    SLOW_QUERY_MS: z.coerce.number().int().positive().default(200),
+    SLOW_QUERY_MS: z.coerce.number().int().min(0).default(200),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.MEILI_URL) !== Boolean(env.MEILI_MASTER_KEY)) {

@@ -47,7 +47,7 @@ test('writes succeed while Meilisearch is down, and the index catches up when it
   const indexer = startOutboxIndexer({ pollMs: 50, maxBackoffMs: 200, log: () => {} })
   try {
     await createCase({ author, content: await caseContent({ title: 'Outage case one' }), status: 'APPROVED' })
-    await waitFor(async () => (await searchCases(query)).hits.length === 1)
+    await waitFor(async () => (await searchCases(query)).hits.length === 1 && (await countPendingIndexUpdates()) === 0)
 
     await meili.stop()
     const written = []

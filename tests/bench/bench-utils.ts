@@ -1,0 +1,55 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+export function percentile(values: number[], p: number) {
+  if (values.length === 0) return NaN
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+}
+
+export const ms = (value: number) => `${value.toFixed(2)} ms`
+
+export function freshDataDir(name: string) {
+  const dir = process.env.BENCH_DATA_DIR ?? path.join('/tmp', `gtac-bench-${name}`)
+  if (!process.env.BENCH_KEEP_DATA) fs.rmSync(dir, { recursive: true, force: true })
+  fs.mkdirSync(dir, { recursive: true, mode: 0o755 })
+  fs.chmodSync(dir, 0o755)
+  return dir
+}
+
+/** Builds and starts the real server (`tsx server.ts`) on a data directory; resolves when it listens. */
+export async function startServer(dataDir: string, port: number, env: Record<string, string> = {}) {
+  if (spawnSync('npx', ['remix', 'build'], { stdio: 'ignore' }).status !== 0) throw new Error('remix build failed')
+  const child: ChildProcess = spawn('npx', ['tsx', 'server.ts'], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+  })
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('server did not start within 10 minutes')), 600_000)
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const text = chunk.toString()
+      process.stderr.write(text.replace(/^/gm, '  [server] '))
+      if (text.includes('GTAC Portal ready')) {
+        clearTimeout(timer)
+        resolve()
+      }
+    })
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)))
+  })
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve())
+        process.kill(-child.pid!, 'SIGTERM')
+      }),
+  }
+}
+
+export function writeResults(name: string, results: unknown) {
+  const dir = path.resolve('tests/bench/results')
+  fs.mkdirSync(dir, { recursive: true })
+  fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({ measuredAt: new Date().toISOString(), ...(results as object) }, null, 2))
+}

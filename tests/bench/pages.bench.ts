@@ -1,0 +1,89 @@
+/**
+ * npm run bench:pages — server-rendered case page and search page under load (autocannon),
+ * next to GET /ping (a trivial route: the framework floor) measured in the same run.
+ * BENCH_CASES (default 20000) cases are imported first; BENCH_SECONDS (default 10) per route.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { spawnSync } from 'node:child_process'
+import autocannon from 'autocannon'
+import { generateCases } from '../../app/demo/case-generator'
+import { createSession, createUser } from '../../app/models/user.server'
+import { readOrCreateSecret } from '../../app/runtime/data-dir.server'
+import { startServices } from '../../app/runtime/services.server'
+import { disconnectDb, getDb } from '../../app/utils/db.server'
+import { getSessionStorage } from '../../app/utils/session.server'
+import { freshDataDir, ms, percentile, startServer, writeResults } from './bench-utils'
+
+const caseCount = Number(process.env.BENCH_CASES ?? 20_000)
+const seconds = Number(process.env.BENCH_SECONDS ?? 10)
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10)
+const port = Number(process.env.BENCH_PORT ?? 3291)
+
+const dataDir = freshDataDir('pages')
+process.env.DATA_DIR = dataDir
+const file = path.join(dataDir, 'cases.jsonl')
+fs.writeFileSync(file, [...generateCases({ count: caseCount, seed: 5 })].map((line) => JSON.stringify(line)).join('\n'))
+console.log(`Importing ${caseCount} cases…`)
+const imported = spawnSync('npx', ['tsx', 'scripts/import-cases.ts', file], { env: { ...process.env, SEED_DEMO: 'never' }, stdio: ['ignore', 'ignore', 'ignore'] })
+if (imported.status !== 0) throw new Error('import failed')
+
+const server = await startServer(dataDir, port, { SEED_DEMO: 'never' })
+try {
+  await startServices(() => {})
+  process.env.SESSION_SECRET = readOrCreateSecret(dataDir, 'session', () => 'unused: the server created it')
+  const user = await createUser({ email: `bench-${Date.now()}@gtac.test`, name: 'Bench', password: 'bench-password', role: 'TECHNICIAN' })
+  const storage = getSessionStorage()
+  const session = await storage.getSession()
+  session.set('sessionId', await createSession(user.id))
+  const cookie = (await storage.commitSession(session)).split(';')[0]
+  const caseIds = (await getDb().repairCase.findMany({ take: 200, select: { id: true } })).map((row) => row.id)
+  await disconnectDb()
+
+  const searchPaths = ['/cases?q=P0171', '/cases?q=冷车怠速抖', '/cases?q=transmision%20slips', '/cases?q=&system=engine', '/cases?q=noise']
+  const routes = [
+    { name: 'GET /ping (floor)', paths: ['/ping'] },
+    { name: 'case page', paths: caseIds.map((id) => `/cases/${id}`) },
+    { name: 'search page', paths: searchPaths.map((p) => encodeURI(p)) },
+  ]
+  const rows: Array<{ name: string; requestsPerSecond: number; p50: number; p95: number; p99: number; errors: number }> = []
+  for (const route of routes) {
+    let next = 0
+    const latencies: number[] = []
+    const instance = autocannon({
+      url: server.baseUrl,
+      connections,
+      duration: seconds,
+      headers: { cookie },
+      requests: [{ setupRequest: (request) => ({ ...request, path: route.paths[next++ % route.paths.length] }) }],
+    })
+    // autocannon's types omit the instance's events; 'response' carries each request's latency.
+    ;(instance as unknown as NodeJS.EventEmitter).on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+      latencies.push(responseTime),
+    )
+    const result = await instance
+    const errors = result.errors + result.non2xx
+    rows.push({
+      name: route.name,
+      requestsPerSecond: result.requests.average,
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      p99: percentile(latencies, 99),
+      errors,
+    })
+  }
+  const floor = rows[0]
+  console.log('')
+  console.log(`${caseCount} cases, ${connections} connections, ${seconds} s per route, 2 cores (load generator on the same machine)`)
+  console.log('route                 req/s     p50         p95         p99         vs floor (req/s, p95)  errors')
+  for (const row of rows) {
+    console.log(
+      `${row.name.padEnd(20)} ${row.requestsPerSecond.toFixed(0).padStart(6)}    ${ms(row.p50).padEnd(11)} ${ms(row.p95).padEnd(11)} ${ms(row.p99).padEnd(11)} ` +
+        `×${(row.requestsPerSecond / floor.requestsPerSecond).toFixed(2)}, ×${(row.p95 / floor.p95).toFixed(1)}`.padEnd(23) +
+        `${row.errors}`,
+    )
+  }
+  writeResults('pages', { caseCount, connections, seconds, rows })
+} finally {
+  await server.stop()
+}

@@ -1,0 +1,107 @@
+/**
+ * npm run bench:search — import throughput and search latency on generated cases.
+ * BENCH_CASES (default 100000) sets the corpus size; BENCH_QUERIES (default 1000) the query count.
+ * Figures are printed as ratios against baselines measured in the same run.
+ */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { generateCases } from '../../app/demo/case-generator'
+import { createApiToken } from '../../app/models/api-token.server'
+import { createUser } from '../../app/models/user.server'
+import { startServices } from '../../app/runtime/services.server'
+import { disconnectDb } from '../../app/utils/db.server'
+import { casesIndexName } from '../../search/client'
+import { meiliHttpClient } from '../../search/http-client'
+import { buildCaseSearchRequest } from '../../search/search-cases'
+import { freshDataDir, ms, percentile, startServer, writeResults } from './bench-utils'
+import { mixedQueries } from './queries'
+
+const caseCount = Number(process.env.BENCH_CASES ?? 100_000)
+const queryCount = Number(process.env.BENCH_QUERIES ?? 1000)
+const port = Number(process.env.BENCH_PORT ?? 3290)
+
+const dataDir = freshDataDir('search')
+process.env.DATA_DIR = dataDir
+const file = path.join(dataDir, 'cases.jsonl')
+console.log(`Generating ${caseCount} cases…`)
+const out = fs.createWriteStream(file)
+for (const line of generateCases({ count: caseCount, seed: 11 })) {
+  if (!out.write(`${JSON.stringify(line)}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()))
+}
+await new Promise<void>((resolve) => out.end(() => resolve()))
+
+console.log('Importing with `npm run cases:import` (PostgreSQL + Meilisearch)…')
+const importStarted = Date.now()
+const imported = spawnSync('npx', ['tsx', 'scripts/import-cases.ts', file], {
+  env: { ...process.env, DATA_DIR: dataDir, SEED_DEMO: 'never' },
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
+})
+const importSeconds = (Date.now() - importStarted) / 1000
+process.stdout.write(imported.stdout)
+if (imported.status !== 0) throw new Error('import failed')
+const importRate = caseCount / importSeconds
+
+const server = await startServer(dataDir, port, { SEED_DEMO: 'never' })
+const results: Record<string, unknown> = {}
+try {
+  // The bench process reuses the server's embedded PostgreSQL and Meilisearch.
+  const services = await startServices(() => {})
+  const user = await createUser({ email: `bench-${Date.now()}@gtac.test`, name: 'Bench', password: 'bench-password', role: 'TECHNICIAN' })
+  const { token } = await createApiToken({ userId: user.id, name: 'bench' })
+  const meiliSearchUrl = `${services.meili.url}/indexes/${casesIndexName()}/search`
+  const meiliHeaders = { Authorization: `Bearer ${services.meili.key}`, 'Content-Type': 'application/json' }
+
+  const queries = mixedQueries(queryCount)
+  // Both sides go through the same node:http keep-alive transport, so only the server differs.
+  const timed = async (url: string, init: RequestInit) => {
+    const started = performance.now()
+    await meiliHttpClient(url, init)
+    return performance.now() - started
+  }
+  const api = (query: (typeof queries)[number]) => {
+    const params = new URLSearchParams({ q: query.q, limit: '20' })
+    if (query.system) params.set('system', query.system)
+    if (query.dtc) params.set('dtc', query.dtc)
+    if (query.classic) params.set('classic', 'true')
+    return timed(`${server.baseUrl}/api/cases/search?${params}`, { headers: { Authorization: `Bearer ${token}` } })
+  }
+  const raw = (query: (typeof queries)[number]) =>
+    timed(meiliSearchUrl, {
+      method: 'POST',
+      headers: meiliHeaders,
+      body: JSON.stringify(buildCaseSearchRequest({ ...query, limit: 20, offset: 0 })),
+    })
+
+  for (const query of queries.slice(0, 50)) {
+    await api(query)
+    await raw(query)
+  }
+  const apiTimes: number[] = []
+  const rawTimes: number[] = []
+  for (const query of queries) {
+    rawTimes.push(await raw(query))
+    apiTimes.push(await api(query))
+  }
+  const summary = (times: number[]) => ({ p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) })
+  const apiStats = summary(apiTimes)
+  const rawStats = summary(rawTimes)
+  results.import = { cases: caseCount, seconds: importSeconds, casesPerSecond: importRate }
+  results.search = { queries: queryCount, api: apiStats, rawMeilisearch: rawStats }
+  await disconnectDb()
+
+  console.log('')
+  console.log(`Corpus: ${caseCount} cases; ${queryCount} mixed queries (DTC, Chinese, English with typos, models, filters)`)
+  console.log(`Import:  ${importRate.toFixed(0)} cases/s into PostgreSQL + Meilisearch (${importSeconds.toFixed(1)} s, target ≥ 500)`)
+  console.log('Search latency       p50          p95          p99')
+  console.log(`  raw Meilisearch  ${ms(rawStats.p50).padEnd(12)} ${ms(rawStats.p95).padEnd(12)} ${ms(rawStats.p99)}`)
+  console.log(`  GET /api/cases/search ${ms(apiStats.p50).padEnd(12)} ${ms(apiStats.p95).padEnd(12)} ${ms(apiStats.p99)}`)
+  console.log(
+    `  API / raw: p50 ×${(apiStats.p50 / rawStats.p50).toFixed(2)}, p95 ×${(apiStats.p95 / rawStats.p95).toFixed(2)};` +
+      ` API p95 − raw p95 = ${ms(apiStats.p95 - rawStats.p95)} (target ≤ 5 ms; API p95 target ≤ 30 ms)`,
+  )
+  writeResults('search', results)
+} finally {
+  await server.stop()
+}
