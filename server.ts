@@ -35,6 +35,8 @@ async function main() {
 
   const app = express()
   app.disable('x-powered-by')
+  // Behind a reverse proxy on this machine, the client address comes from X-Forwarded-For.
+  app.set('trust proxy', 'loopback')
   app.use(compression())
   app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
   app.use(express.static('public', { maxAge: '1h' }))
@@ -44,8 +46,8 @@ async function main() {
   app.all(
     '*',
     isDev
-      ? (req, res, next) => createRequestHandler({ build, mode: 'development', getLoadContext: () => ({ io }) })(req, res, next)
-      : createRequestHandler({ build, mode: 'production', getLoadContext: () => ({ io }) }),
+      ? (req, res, next) => createRequestHandler({ build, mode: 'development', getLoadContext: (request) => ({ io, clientIp: request.ip }) })(req, res, next)
+      : createRequestHandler({ build, mode: 'production', getLoadContext: (request) => ({ io, clientIp: request.ip }) }),
   )
 
   httpServer.listen(env.PORT, env.HOST, () => {

@@ -28,7 +28,7 @@ function send(input: RequestInfo | URL, init: RequestInit, mayRetry: boolean): P
   return new Promise((resolve, reject) => {
     const request = transport.request(
       url,
-      { method: init.method ?? 'GET', headers, agent: agents[url.protocol as 'http:' | 'https:'], signal: init.signal ?? undefined },
+      { method: init.method ?? 'GET', headers, agent: agents[url.protocol as 'http:' | 'https:'] },
       (response) => {
         const chunks: Buffer[] = []
         response.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -46,6 +46,12 @@ function send(input: RequestInfo | URL, init: RequestInit, mayRetry: boolean): P
         })
       },
     )
+    // The client reuses one timeout signal across a task's polls: listen only while this request runs.
+    const signal = init.signal
+    const abort = () => request.destroy(new Error('request timed out'))
+    if (signal?.aborted) abort()
+    signal?.addEventListener('abort', abort, { once: true })
+    request.on('close', () => signal?.removeEventListener('abort', abort))
     request.on('error', (error: NodeJS.ErrnoException) => {
       // A kept-alive socket the server closed while idle fails on reuse: retry once on a fresh one
       // (Node's documented pattern; every request we send is safe to repeat).

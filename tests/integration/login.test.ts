@@ -1,0 +1,61 @@
+import { beforeAll, expect, test } from 'vitest'
+import { action as login } from '../../app/routes/login'
+import { action as logout } from '../../app/routes/logout'
+import { getUser } from '../../app/utils/auth.server'
+import { createUser } from '../../app/models/user.server'
+
+const attempt = (email: string, password: string, clientIp = '10.0.0.1') =>
+  login({
+    request: new Request('http://test/login', { method: 'POST', body: new URLSearchParams({ email, password, redirectTo: '/cases?q=1' }) }),
+    params: {},
+    context: { clientIp },
+  })
+
+beforeAll(async () => {
+  await createUser({ email: 'login-test@gtac.test', name: 'Login Test', password: 'correct-horse', role: 'TECHNICIAN' })
+})
+
+test('a correct password signs in with an httpOnly, SameSite cookie and redirects back', async () => {
+  const response = (await attempt('Login-Test@gtac.test', 'correct-horse')) as Response
+  expect(response.status).toBe(302)
+  expect(response.headers.get('Location')).toBe('/cases?q=1')
+  const cookie = response.headers.get('Set-Cookie')!
+  expect(cookie).toMatch(/HttpOnly/i)
+  expect(cookie).toMatch(/SameSite=Lax/i)
+
+  const session = cookie.split(';')[0]
+  const user = await getUser(new Request('http://test/cases', { headers: { Cookie: session } }))
+  expect(user?.email).toBe('login-test@gtac.test')
+
+  const out = (await logout({ request: new Request('http://test/logout', { method: 'POST', headers: { Cookie: session } }), params: {}, context: {} })) as Response
+  expect(out.status).toBe(302)
+  expect(await getUser(new Request('http://test/cases', { headers: { Cookie: session } }))).toBeNull()
+})
+
+test('an open redirect target is ignored', async () => {
+  const response = (await login({
+    request: new Request('http://test/login', {
+      method: 'POST',
+      body: new URLSearchParams({ email: 'login-test@gtac.test', password: 'correct-horse', redirectTo: '//evil.example/x' }),
+    }),
+    params: {},
+    context: { clientIp: '10.0.0.9' },
+  })) as Response
+  expect(response.headers.get('Location')).toBe('/cases')
+})
+
+test('bad input gets field errors', async () => {
+  const response = (await attempt('not-an-email', '')) as Response
+  expect(response.status).toBe(400)
+  const { errors } = await response.json()
+  expect(Object.keys(errors).sort()).toEqual(['email', 'password'])
+})
+
+test('five wrong passwords lock that address and account out for a while, even with the right password', async () => {
+  for (let i = 0; i < 5; i++) expect(((await attempt('login-test@gtac.test', 'wrong', '10.0.0.2')) as Response).status).toBe(400)
+  const blocked = (await attempt('login-test@gtac.test', 'correct-horse', '10.0.0.2')) as Response
+  expect(blocked.status).toBe(429)
+  expect(Number(blocked.headers.get('Retry-After'))).toBeGreaterThan(0)
+  // Another address is not affected.
+  expect(((await attempt('login-test@gtac.test', 'correct-horse', '10.0.0.3')) as Response).status).toBe(302)
+})
