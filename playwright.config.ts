@@ -31,7 +31,7 @@ export default defineConfig({
   },
   webServer: {
     // A fresh data directory each run: embedded PostgreSQL and Meilisearch with the demo seed.
-    command: `rm -rf ${dataDir} && mkdir -p ${dataDir} && chmod 755 ${dataDir} && npx tsx server.ts`,
+    command: `rm -rf ${dataDir} && mkdir -p ${dataDir} && chmod 755 ${dataDir} && exec node --import tsx server.ts`,
     env: { DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DEMO_CASE_COUNT: '120' },
     url: `http://127.0.0.1:${port}/login`,
     timeout: 180_000,

@@ -27,7 +27,12 @@ async function main() {
   const services = await startServices(log)
   process.env.SESSION_SECRET ??= readOrCreateSecret(env.dataDir, 'session', () => crypto.randomBytes(32).toString('hex'))
 
-  await seedDemoDataIfEmpty({ log })
+  try {
+    await seedDemoDataIfEmpty({ log })
+  } catch (error) {
+    await services.stop()
+    throw error
+  }
   const indexer = startOutboxIndexer({ prepare: ensureCaseIndex, log })
 
   const loadBuild = async () => (await import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`)) as ServerBuild
@@ -70,7 +75,15 @@ async function main() {
     stopping = true
     log(`${signal}: stopping…`)
     io.close()
-    httpServer.close()
+    // Finish the requests in flight (at most 5 s) before their database and search engine stop.
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 5000)
+      httpServer.close(() => {
+        clearTimeout(timer)
+        resolve()
+      })
+      httpServer.closeIdleConnections()
+    })
     await indexer.stop()
     await (build.entry.module as { flushBeforeExit?: () => Promise<void> }).flushBeforeExit?.()
     await disconnectDb()
@@ -79,6 +92,7 @@ async function main() {
   }
   process.on('SIGINT', () => void shutdown('SIGINT'))
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
+  process.on('SIGHUP', () => void shutdown('SIGHUP'))
 }
 
 main().catch((error) => {

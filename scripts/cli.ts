@@ -9,6 +9,12 @@ export async function runCli(task: (args: string[]) => Promise<number | void>) {
   const log = (line: string) => console.error(line)
   let services: Awaited<ReturnType<typeof startServices>> | undefined
   let exitCode = 0
+  const interrupt = (signal: NodeJS.Signals) => {
+    console.error(`${signal}: stopping…`)
+    void services?.stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143))
+  }
+  process.once('SIGINT', interrupt)
+  process.once('SIGTERM', interrupt)
   try {
     services = await startServices(log)
     exitCode = (await task(process.argv.slice(2))) ?? 0

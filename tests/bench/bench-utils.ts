@@ -18,10 +18,10 @@ export function freshDataDir(name: string) {
   return dir
 }
 
-/** Builds and starts the real server (`tsx server.ts`) on a data directory; resolves when it listens. */
+/** Builds and starts the real server (`node --import tsx server.ts`) on a data directory; resolves when it listens. */
 export async function startServer(dataDir: string, port: number, env: Record<string, string> = {}) {
   if (spawnSync('npx', ['remix', 'build'], { stdio: 'ignore' }).status !== 0) throw new Error('remix build failed')
-  const child: ChildProcess = spawn('npx', ['tsx', 'server.ts'], {
+  const child: ChildProcess = spawn('node', ['--import', 'tsx', 'server.ts'], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
     detached: true,

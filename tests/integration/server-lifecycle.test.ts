@@ -11,7 +11,7 @@ const dataDir = makeTestDataDir('lifecycle')
 const { DATABASE_URL: _db, MEILI_URL: _meili, MEILI_MASTER_KEY: _key, SESSION_SECRET: _secret, ...baseEnv } = process.env
 
 async function startServer(port: number) {
-  const child = spawn('node_modules/.bin/tsx', ['server.ts'], {
+  const child = spawn('node', ['--import', 'tsx', 'server.ts'], {
     env: { ...baseEnv, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'auto', DEMO_CASE_COUNT: '15', MEILI_INDEX_PREFIX: 'gtac_' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -33,11 +33,11 @@ async function startServer(port: number) {
   return { child, output: () => output }
 }
 
-/** Like Ctrl-C in a terminal or a service manager's stop: the signal goes to the whole process group. */
+/** Only the server process gets the signal: stopping PostgreSQL and Meilisearch is its own job. */
 const stop = (child: ReturnType<typeof spawn>, signal: NodeJS.Signals) =>
   new Promise<number | null>((resolve) => {
     child.once('exit', (code) => resolve(code))
-    process.kill(-child.pid!, signal)
+    child.kill(signal)
   })
 
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))
