@@ -82,3 +82,22 @@ export function richDocToText(doc: unknown): string {
   const node = Node.fromJSON(schema, parseRichDoc(doc))
   return node.textBetween(0, node.content.size, '\n', (leaf) => (leaf.type.name === 'hardBreak' ? '\n' : '')).trim()
 }
+
+/**
+ * Converts several rich-text fields at once: a field that fails the schema or has no text gets
+ * an error message, the others their document.
+ */
+export function convertRichFields<F extends string>(fields: readonly F[], convert: (field: F) => JSONContent) {
+  const docs = {} as Record<F, JSONContent>
+  const errors: Record<string, string> = {}
+  for (const field of fields) {
+    try {
+      docs[field] = convert(field)
+      if (!richDocToText(docs[field])) errors[field] = 'required'
+    } catch (error) {
+      if (!(error instanceof RichTextError)) throw error
+      errors[field] = error.message
+    }
+  }
+  return { docs, errors }
+}

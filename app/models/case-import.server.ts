@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { RichTextError, richDocToText, toRichDoc } from '~/editor/rich-text.server'
+import { convertRichFields, richDocToText, toRichDoc } from '~/editor/rich-text.server'
 import type { Prisma } from '~/generated/prisma/client'
 import type { CaseStatus } from '~/generated/prisma/enums'
 import { caseImportSchema, fieldErrors, type CaseImportInput } from '~/utils/case-schema'
@@ -57,17 +57,7 @@ export async function prepareCase(raw: unknown, context: ImportContext): Promise
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) }
   const input = parsed.data
 
-  const errors: Record<string, string> = {}
-  const docs = {} as Record<(typeof RICH_FIELDS)[number], CaseContent['symptoms']>
-  for (const field of RICH_FIELDS) {
-    try {
-      docs[field] = toRichDoc(input[field])
-      if (!richDocToText(docs[field])) errors[field] = 'required'
-    } catch (error) {
-      if (!(error instanceof RichTextError)) throw error
-      errors[field] = error.message
-    }
-  }
+  const { docs, errors } = convertRichFields(RICH_FIELDS, (field) => toRichDoc(input[field]))
   let stationId = context.defaultStationId
   if (input.stationCode) {
     stationId = await context.resolveStation(input.stationCode)

@@ -1,4 +1,4 @@
-import { RichTextError, parseRichDoc, richDocToText } from '~/editor/rich-text.server'
+import { convertRichFields, parseRichDoc } from '~/editor/rich-text.server'
 import type { CaseContent } from '~/models/case.server'
 import { caseFormSchema, fieldErrors } from './case-schema'
 
@@ -15,17 +15,7 @@ export async function parseCaseForm(request: Request): Promise<ParsedCaseForm> {
   const parsed = caseFormSchema.safeParse(Object.fromEntries(form))
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) }
   const { version, intent, ...fields } = parsed.data
-  const errors: Record<string, string> = {}
-  const docs = {} as Pick<CaseContent, (typeof RICH_FIELDS)[number]>
-  for (const field of RICH_FIELDS) {
-    try {
-      docs[field] = parseRichDoc(fields[field])
-      if (!richDocToText(docs[field])) errors[field] = 'required'
-    } catch (error) {
-      if (!(error instanceof RichTextError)) throw error
-      errors[field] = error.message
-    }
-  }
+  const { docs, errors } = convertRichFields(RICH_FIELDS, (field) => parseRichDoc(fields[field]))
   if (Object.keys(errors).length > 0) return { ok: false, errors }
   return { ok: true, content: { ...fields, ...docs }, version, intent, attachmentIds }
 }

@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { generateCases } from '../../app/demo/case-generator'
 
 export function percentile(values: number[], p: number) {
   if (values.length === 0) return NaN
@@ -10,12 +11,35 @@ export function percentile(values: number[], p: number) {
 
 export const ms = (value: number) => `${value.toFixed(2)} ms`
 
+/** A fresh data directory that this process (and the servers and tools it starts) works on. */
 export function freshDataDir(name: string) {
   const dir = process.env.BENCH_DATA_DIR ?? path.join('/tmp', `gtac-bench-${name}`)
-  if (!process.env.BENCH_KEEP_DATA) fs.rmSync(dir, { recursive: true, force: true })
+  fs.rmSync(dir, { recursive: true, force: true })
   fs.mkdirSync(dir, { recursive: true, mode: 0o755 })
   fs.chmodSync(dir, 0o755)
+  process.env.DATA_DIR = dir
+  process.env.SEED_DEMO = 'never'
   return dir
+}
+
+/** Generates `count` cases into `<dataDir>/cases.jsonl` and imports them with `npm run cases:import`. */
+export async function importGeneratedCases(dataDir: string, count: number, seed: number) {
+  const file = path.join(dataDir, 'cases.jsonl')
+  console.log(`Generating ${count} cases…`)
+  const out = fs.createWriteStream(file)
+  for (const line of generateCases({ count, seed })) {
+    if (!out.write(`${JSON.stringify(line)}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()))
+  }
+  await new Promise<void>((resolve) => out.end(() => resolve()))
+  console.log('Importing with `npm run cases:import` (PostgreSQL + Meilisearch)…')
+  const started = Date.now()
+  const imported = spawnSync('node', ['--import', 'tsx', 'scripts/import-cases.ts', file], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  process.stdout.write(imported.stdout)
+  if (imported.status !== 0) throw new Error('import failed')
+  return { seconds: (Date.now() - started) / 1000 }
 }
 
 /** Builds and starts the real server (`node --import tsx server.ts`) on a data directory; resolves when it listens. */

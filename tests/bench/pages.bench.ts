@@ -3,17 +3,13 @@
  * next to GET /ping (a trivial route: the framework floor) measured in the same run.
  * BENCH_CASES (default 20000) cases are imported first; BENCH_SECONDS (default 10) per route.
  */
-import fs from 'node:fs'
-import path from 'node:path'
-import { spawnSync } from 'node:child_process'
 import autocannon from 'autocannon'
-import { generateCases } from '../../app/demo/case-generator'
 import { createSession, createUser } from '../../app/models/user.server'
 import { readOrCreateSecret } from '../../app/runtime/data-dir.server'
 import { startServices } from '../../app/runtime/services.server'
 import { disconnectDb, getDb } from '../../app/utils/db.server'
 import { getSessionStorage } from '../../app/utils/session.server'
-import { freshDataDir, ms, percentile, startServer, writeResults } from './bench-utils'
+import { freshDataDir, importGeneratedCases, ms, percentile, startServer, writeResults } from './bench-utils'
 
 const caseCount = Number(process.env.BENCH_CASES ?? 20_000)
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)
@@ -21,14 +17,9 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 10)
 const port = Number(process.env.BENCH_PORT ?? 3291)
 
 const dataDir = freshDataDir('pages')
-process.env.DATA_DIR = dataDir
-const file = path.join(dataDir, 'cases.jsonl')
-fs.writeFileSync(file, [...generateCases({ count: caseCount, seed: 5 })].map((line) => JSON.stringify(line)).join('\n'))
-console.log(`Importing ${caseCount} cases…`)
-const imported = spawnSync('npx', ['tsx', 'scripts/import-cases.ts', file], { env: { ...process.env, SEED_DEMO: 'never' }, stdio: ['ignore', 'ignore', 'ignore'] })
-if (imported.status !== 0) throw new Error('import failed')
+await importGeneratedCases(dataDir, caseCount, 5)
 
-const server = await startServer(dataDir, port, { SEED_DEMO: 'never' })
+const server = await startServer(dataDir, port)
 try {
   await startServices(() => {})
   process.env.SESSION_SECRET = readOrCreateSecret(dataDir, 'session', () => 'unused: the server created it')

@@ -3,10 +3,6 @@
  * BENCH_CASES (default 100000) sets the corpus size; BENCH_QUERIES (default 1000) the query count.
  * Figures are printed as ratios against baselines measured in the same run.
  */
-import { spawnSync } from 'node:child_process'
-import fs from 'node:fs'
-import path from 'node:path'
-import { generateCases } from '../../app/demo/case-generator'
 import { createApiToken } from '../../app/models/api-token.server'
 import { createUser } from '../../app/models/user.server'
 import { startServices } from '../../app/runtime/services.server'
@@ -14,7 +10,7 @@ import { disconnectDb } from '../../app/utils/db.server'
 import { casesIndexName } from '../../search/client'
 import { meiliHttpClient } from '../../search/http-client'
 import { buildCaseSearchRequest } from '../../search/search-cases'
-import { freshDataDir, ms, percentile, startServer, writeResults } from './bench-utils'
+import { freshDataDir, importGeneratedCases, ms, percentile, startServer, writeResults } from './bench-utils'
 import { mixedQueries } from './queries'
 
 const caseCount = Number(process.env.BENCH_CASES ?? 100_000)
@@ -22,28 +18,10 @@ const queryCount = Number(process.env.BENCH_QUERIES ?? 1000)
 const port = Number(process.env.BENCH_PORT ?? 3290)
 
 const dataDir = freshDataDir('search')
-process.env.DATA_DIR = dataDir
-const file = path.join(dataDir, 'cases.jsonl')
-console.log(`Generating ${caseCount} cases…`)
-const out = fs.createWriteStream(file)
-for (const line of generateCases({ count: caseCount, seed: 11 })) {
-  if (!out.write(`${JSON.stringify(line)}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()))
-}
-await new Promise<void>((resolve) => out.end(() => resolve()))
-
-console.log('Importing with `npm run cases:import` (PostgreSQL + Meilisearch)…')
-const importStarted = Date.now()
-const imported = spawnSync('npx', ['tsx', 'scripts/import-cases.ts', file], {
-  env: { ...process.env, DATA_DIR: dataDir, SEED_DEMO: 'never' },
-  encoding: 'utf8',
-  stdio: ['ignore', 'pipe', 'inherit'],
-})
-const importSeconds = (Date.now() - importStarted) / 1000
-process.stdout.write(imported.stdout)
-if (imported.status !== 0) throw new Error('import failed')
+const { seconds: importSeconds } = await importGeneratedCases(dataDir, caseCount, 11)
 const importRate = caseCount / importSeconds
 
-const server = await startServer(dataDir, port, { SEED_DEMO: 'never' })
+const server = await startServer(dataDir, port)
 const results: Record<string, unknown> = {}
 try {
   // The bench process reuses the server's embedded PostgreSQL and Meilisearch.
