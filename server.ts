@@ -1,3 +1,4 @@
+import './app/runtime/node-env.server'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import { createServer } from 'node:http'
