@@ -48,7 +48,6 @@ export async function startServer(dataDir: string, port: number, env: Record<str
   const child: ChildProcess = spawn('node', ['--import', 'tsx', 'server.ts'], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
-    detached: true,
   })
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('server did not start within 10 minutes')), 600_000)
@@ -67,7 +66,8 @@ export async function startServer(dataDir: string, port: number, env: Record<str
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve())
-        process.kill(-child.pid!, 'SIGTERM')
+        // The server finishes its requests, then stops its PostgreSQL and Meilisearch itself.
+        child.kill('SIGTERM')
       }),
   }
 }
