@@ -1,5 +1,5 @@
 import type { MetaFunction } from '@remix-run/node'
-import { Link, NavLink, useLocation } from '@remix-run/react'
+import { NavLink } from '@remix-run/react'
 import { translate, type Locale, type MessageKey } from '~/i18n/messages'
 import { useT } from '~/i18n/use-t'
 
@@ -36,37 +36,4 @@ export const ADMIN_PAGE_SIZE = 50
 export function pageParam(url: URL) {
   const page = Number(url.searchParams.get('page'))
   return Number.isSafeInteger(page) && page >= 1 ? page : 1
-}
-
-/** Previous / next links for `?page=` lists. */
-export function AdminPager({ page, pages }: { page: number; pages: number }) {
-  const t = useT()
-  const location = useLocation()
-  if (pages <= 1) return null
-  const hrefFor = (target: number) => {
-    const next = new URLSearchParams(location.search)
-    if (target === 1) next.delete('page')
-    else next.set('page', String(target))
-    const query = next.toString()
-    return query ? `${location.pathname}?${query}` : location.pathname
-  }
-  return (
-    <nav className="pagination" aria-label="pagination">
-      {page > 1 ? (
-        <Link to={hrefFor(page - 1)} rel="prev" className="button button--ghost">
-          ← {t('common.previous')}
-        </Link>
-      ) : (
-        <span />
-      )}
-      <span className="pagination__status">{t('common.page', { page, pages })}</span>
-      {page < pages ? (
-        <Link to={hrefFor(page + 1)} rel="next" className="button button--ghost">
-          {t('common.next')} →
-        </Link>
-      ) : (
-        <span />
-      )}
-    </nav>
-  )
 }

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { useLocalName, useT } from '~/i18n/use-t'
 import { SYSTEM_CODES } from '~/utils/case-schema'
 import { VIN_PATTERN, normalizeVin, vinCheckDigitMatches } from '~/utils/vehicle-codes'
+import { useFieldErrors } from './field-errors'
 import { RichTextEditor, uploadFile, type UploadedFile } from './rich-text-editor'
 
 export type CaseFormValues = {
@@ -49,8 +50,7 @@ export function CaseEditorForm({
   const normalizedVin = normalizeVin(vin)
   const vinWarning = VIN_PATTERN.test(normalizedVin) && !vinCheckDigitMatches(normalizedVin)
   const addAttachment = (file: Pick<UploadedFile, 'id' | 'fileName'>) => setAttachments((current) => [...current, file])
-  const fieldError = (key: string) => (errors[key] ? <p className="field-error" id={`${key}-error`}>{errors[key]}</p> : null)
-  const invalid = (key: string) => ({ 'aria-invalid': Boolean(errors[key]), 'aria-describedby': errors[key] ? `${key}-error` : undefined })
+  const { fieldError, invalid } = useFieldErrors(errors)
   const partErrors = Object.entries(errors).filter(([key]) => key.startsWith('parts'))
 
   return (

@@ -1,7 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { ADMIN_PAGE_SIZE, AdminNav, AdminPager, pageParam, titleMeta } from '~/components/admin-nav'
+import { AdminListPage, useAdminForm } from '~/components/admin-list-page'
+import { ADMIN_PAGE_SIZE, pageParam, titleMeta } from '~/components/admin-nav'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import type { Role } from '~/generated/prisma/enums'
 import type { MessageKey } from '~/i18n/messages'
@@ -65,107 +66,81 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-type ActionData = { errors?: Record<string, string>; created?: { id: string; email: string } }
 
 export default function AdminUsersPage() {
   const { users, total, page, pages, stations } = useLoaderData<typeof loader>()
-  const actionData = useActionData<ActionData>()
-  const navigation = useNavigation()
+  const { created, busy, fieldError, invalid } = useAdminForm<{ id: string; email: string }>('user-')
   const t = useT()
-  const errors = actionData?.errors ?? {}
-  const busy = navigation.state === 'submitting'
-  const fieldError = (key: string) =>
-    errors[key] ? <p className="field-error" id={`user-${key}-error`}>{t(errors[key] as MessageKey)}</p> : null
-  const invalid = (key: string) => ({
-    'aria-invalid': Boolean(errors[key]),
-    'aria-describedby': errors[key] ? `user-${key}-error` : undefined,
-  })
-
   return (
-    <>
-      <AdminNav />
-      <div className="case-layout">
-        <section style={{ minWidth: 0 }} aria-labelledby="users-title">
-          <h1 id="users-title">{t('admin.users')}</h1>
-          <p className="results__summary">{t('admin.userTotal', { count: total })}</p>
-          {users.length === 0 ? (
-            <p className="empty-state">{t('admin.noUsers')}</p>
-          ) : (
-            <div style={{ overflowX: 'auto' }}>
-              <table className="table" style={{ minWidth: '36rem' }}>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('admin.userName')}</th>
-                    <th scope="col">{t('auth.email')}</th>
-                    <th scope="col">{t('member.role')}</th>
-                    <th scope="col">{t('case.station')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {users.map((user) => (
-                    <tr key={user.id}>
-                      <td>{user.name}</td>
-                      <td>{user.email}</td>
-                      <td style={{ whiteSpace: 'nowrap' }}>{t(`role.${user.role}`)}</td>
-                      <td>{user.stationName ?? <span className="muted">—</span>}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <AdminPager page={page} pages={pages} />
-        </section>
-
-        <aside>
-          <section className="card" aria-labelledby="new-user-title">
-            <h2 id="new-user-title">{t('admin.newUser')}</h2>
-            {actionData?.created ? (
-              <p className="notice notice--ok" role="status">{t('admin.userCreated', { email: actionData.created.email })}</p>
-            ) : null}
-            <Form method="post" noValidate key={actionData?.created?.id ?? 'new'}>
-              <div className="field">
-                <label htmlFor="user-email">{t('auth.email')}</label>
-                <input id="user-email" name="email" type="email" required maxLength={200} autoComplete="off" spellCheck={false} {...invalid('email')} />
-                {fieldError('email')}
-              </div>
-              <div className="field">
-                <label htmlFor="user-name">{t('admin.userName')}</label>
-                <input id="user-name" name="name" required maxLength={100} autoComplete="off" {...invalid('name')} />
-                {fieldError('name')}
-              </div>
-              <div className="field">
-                <label htmlFor="user-password">{t('admin.initialPassword')}</label>
-                <input id="user-password" name="password" type="password" required minLength={8} maxLength={200} autoComplete="new-password" {...invalid('password')} />
-                {fieldError('password') ?? <p className="field-hint">{t('admin.passwordHint')}</p>}
-              </div>
-              <div className="field">
-                <label htmlFor="user-role">{t('member.role')}</label>
-                <select id="user-role" name="role" defaultValue="TECHNICIAN" {...invalid('role')}>
-                  {ROLES.map((role) => (
-                    <option key={role} value={role}>{t(`role.${role}`)}</option>
-                  ))}
-                </select>
-                {fieldError('role')}
-              </div>
-              <div className="field">
-                <label htmlFor="user-station">{t('case.station')}</label>
-                <select id="user-station" name="stationId" defaultValue="" {...invalid('stationId')}>
-                  <option value="">{t('admin.noStation')}</option>
-                  {stations.map((station) => (
-                    <option key={station.id} value={station.id}>{station.code} · {station.name}</option>
-                  ))}
-                </select>
-                {fieldError('stationId') ?? <p className="field-hint">{t('admin.stationHint')}</p>}
-              </div>
-              <button type="submit" className="button button--wide" disabled={busy}>
-                {busy ? t('common.loading') : t('common.create')}
-              </button>
-            </Form>
-          </section>
-        </aside>
+    <AdminListPage
+      id="user"
+      title={t('admin.users')}
+      summary={t('admin.userTotal', { count: total })}
+      emptyText={users.length === 0 ? t('admin.noUsers') : null}
+      page={page}
+      pages={pages}
+      formTitle={t('admin.newUser')}
+      createdNotice={created ? t('admin.userCreated', { email: created.email }) : null}
+      formKey={created?.id ?? 'new'}
+      busy={busy}
+      table={
+        <table className="table" style={{ minWidth: '36rem' }}>
+        <thead>
+          <tr>
+            <th scope="col">{t('admin.userName')}</th>
+            <th scope="col">{t('auth.email')}</th>
+            <th scope="col">{t('member.role')}</th>
+            <th scope="col">{t('case.station')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((user) => (
+            <tr key={user.id}>
+              <td>{user.name}</td>
+              <td>{user.email}</td>
+              <td style={{ whiteSpace: 'nowrap' }}>{t(`role.${user.role}`)}</td>
+              <td>{user.stationName ?? <span className="muted">—</span>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      }
+    >
+      <div className="field">
+        <label htmlFor="user-email">{t('auth.email')}</label>
+        <input id="user-email" name="email" type="email" required maxLength={200} autoComplete="off" spellCheck={false} {...invalid('email')} />
+        {fieldError('email')}
       </div>
-    </>
+      <div className="field">
+        <label htmlFor="user-name">{t('admin.userName')}</label>
+        <input id="user-name" name="name" required maxLength={100} autoComplete="off" {...invalid('name')} />
+        {fieldError('name')}
+      </div>
+      <div className="field">
+        <label htmlFor="user-password">{t('admin.initialPassword')}</label>
+        <input id="user-password" name="password" type="password" required minLength={8} maxLength={200} autoComplete="new-password" {...invalid('password')} />
+        {fieldError('password') ?? <p className="field-hint">{t('admin.passwordHint')}</p>}
+      </div>
+      <div className="field">
+        <label htmlFor="user-role">{t('member.role')}</label>
+        <select id="user-role" name="role" defaultValue="TECHNICIAN" {...invalid('role')}>
+          {ROLES.map((role) => (
+            <option key={role} value={role}>{t(`role.${role}`)}</option>
+          ))}
+        </select>
+        {fieldError('role')}
+      </div>
+      <div className="field">
+        <label htmlFor="user-station">{t('case.station')}</label>
+        <select id="user-station" name="stationId" defaultValue="" {...invalid('stationId')}>
+          <option value="">{t('admin.noStation')}</option>
+          {stations.map((station) => (
+            <option key={station.id} value={station.id}>{station.code} · {station.name}</option>
+          ))}
+        </select>
+        {fieldError('stationId') ?? <p className="field-hint">{t('admin.stationHint')}</p>}
+      </div>
+    </AdminListPage>
   )
 }
 
