@@ -3,7 +3,7 @@ import { createReadableStreamFromReadable, type EntryContext } from '@remix-run/
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
-import { flushCaseViews } from '~/models/case-views.server'
+import { flushCaseViews } from '~/modules/cases/case-views.server'
 
 const ABORT_DELAY = 5_000
 

@@ -1,5 +1,5 @@
-import { createApiToken } from '../app/models/api-token.server'
-import { findUserByEmail } from '../app/models/user.server'
+import { createApiToken } from '../app/utils/api-token.server'
+import { findUserByEmail } from '../app/utils/user.server'
 import { runCli } from './cli'
 
 // npm run token:create -- <email> [token name]

@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import { generateCases } from '../app/demo/case-generator'
+import { generateCases } from '../app/modules/cases/demo/case-generator'
 
 // npm run cases:generate -- <count> <out.jsonl> [seed]
 const [countArg, out, seedArg] = process.argv.slice(2)

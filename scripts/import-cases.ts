@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import readline from 'node:readline'
-import { ImportContext, getImportAuthorId, importCaseBatch, type ImportLineResult } from '../app/models/case-import.server'
+import { ImportContext, getImportAuthorId, importCaseBatch, type ImportLineResult } from '../app/modules/cases/case-import.server'
 import { drainOutbox } from '../search/outbox-indexer'
 import { ensureCaseIndex } from '../search/case-index'
 import { runCli } from './cli'

@@ -9,8 +9,8 @@ import {
   readOrCreateSecret,
   readRuntimeInfo,
   writeRuntimeInfo,
-} from '../app/runtime/data-dir.server'
-import { findFreePort } from '../app/runtime/free-port.server'
+} from '../app/utils/data-dir.server'
+import { findFreePort } from '../app/utils/free-port.server'
 
 /** The version of the bundled binary; a data directory written by another version needs a dump/import. */
 export const BUNDLED_MEILI_VERSION = '1.21.0'

@@ -1,9 +1,9 @@
 import crypto from 'node:crypto'
-import { vehicleModels } from '../app/demo/catalogue'
+import { vehicleModels } from '../app/modules/catalogue/demo-catalogue.server'
 import { toRichDoc } from '../app/editor/rich-text.server'
 import type { Role } from '../app/generated/prisma/enums'
-import type { CaseContent } from '../app/models/case.server'
-import { createUser } from '../app/models/user.server'
+import type { CaseContent } from '../app/modules/cases/case.server'
+import { createUser } from '../app/utils/user.server'
 import { getDb } from '../app/utils/db.server'
 
 const unique = () => crypto.randomBytes(4).toString('hex')
@@ -47,7 +47,7 @@ export async function caseContent(overrides: Partial<CaseContent> = {}): Promise
 
 /** A `Cookie` header for a real signed-in session of this user. */
 export async function sessionCookieFor(userId: string) {
-  const { createSession } = await import('../app/models/user.server')
+  const { createSession } = await import('../app/utils/user.server')
   const { getSessionStorage } = await import('../app/utils/session.server')
   const storage = getSessionStorage()
   const session = await storage.getSession()

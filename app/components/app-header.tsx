@@ -2,7 +2,7 @@ import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 import { useState } from 'react'
 import type { MessageKey } from '~/i18n/messages'
 import { useT } from '~/i18n/use-t'
-import type { SessionUser } from '~/models/user.server'
+import type { SessionUser } from '~/utils/session-user'
 
 const modules: Array<{ to: string; label: MessageKey }> = [
   { to: '/cases', label: 'nav.cases' },

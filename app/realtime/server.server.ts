@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http'
 import { Server } from 'socket.io'
-import { getUserBySessionId, type SessionUser } from '~/models/user.server'
+import { getUserBySessionId } from '~/utils/user.server'
+import type { SessionUser } from '~/utils/session-user'
 import { readSessionId } from '~/utils/session.server'
 
 export type SocketData = { user: SessionUser }

@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, unstable_parseMultipartFormData } from '@remix-run/node'
-import { AttachmentRejectedError, saveAttachment } from '~/models/attachment.server'
+import { AttachmentRejectedError, saveAttachment } from '~/modules/files/attachment.server'
 import { requireApiUser } from '~/utils/auth.server'
 import { getEnv } from '~/utils/env.server'
 

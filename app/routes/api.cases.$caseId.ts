@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { getCase, withRenderedHtml } from '~/models/case.server'
+import { getCase, withRenderedHtml } from '~/modules/cases/case.server'
 import { requireApiUser } from '~/utils/auth.server'
 
 /** `GET /api/cases/:id`: the case with its rich text as editor JSON and as server-rendered, safe HTML. */

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { findVehicleModelByName, getCatalogue } from '~/models/catalogue.server'
-import { searchCasesWithFallback } from '~/models/case-search.server'
+import { findVehicleModelByName, getCatalogue } from '~/modules/catalogue/catalogue.server'
+import { searchCasesWithFallback } from '~/modules/cases/case-search.server'
 import { escapeHtml } from '~/utils/api.server'
 import { requireApiUser } from '~/utils/auth.server'
-import { fieldErrors } from '~/utils/case-schema'
-import { parseSearchParams } from '~/utils/case-search-params'
+import { fieldErrors } from '~/utils/validation'
+import { parseSearchParams } from '~/modules/cases/case-search-params'
 import type { TextPart } from '../../search/search-cases'
 
 const toHtml = (parts: TextPart[]) => parts.map((part) => (part.hit ? `<mark>${escapeHtml(part.text)}</mark>` : escapeHtml(part.text))).join('')

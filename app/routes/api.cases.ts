@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { ImportContext, prepareCase, writePreparedCases } from '~/models/case-import.server'
+import { ImportContext, prepareCase, writePreparedCases } from '~/modules/cases/case-import.server'
 import { readJsonBody, methodNotAllowed } from '~/utils/api.server'
 import { requireApiUser } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'

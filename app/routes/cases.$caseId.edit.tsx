@@ -1,13 +1,13 @@
 import type { JSONContent } from '@tiptap/core'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { CaseEditorForm } from '~/components/case-editor-form'
+import { CaseEditorForm } from '~/modules/cases/components/case-editor-form'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { useT } from '~/i18n/use-t'
-import { getCatalogue } from '~/models/catalogue.server'
-import { getCase, transitionCase, updateCase } from '~/models/case.server'
+import { getCatalogue } from '~/modules/catalogue/catalogue.server'
+import { getCase, transitionCase, updateCase } from '~/modules/cases/case.server'
 import { requireUser } from '~/utils/auth.server'
-import { parseCaseForm } from '~/utils/case-form.server'
+import { parseCaseForm } from '~/modules/cases/case-form.server'
 import { invariantResponse } from '~/utils/permissions.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { StatusBadge } from '~/components/status-badge'
+import { StatusBadge } from '~/modules/cases/components/status-badge'
 import { useLocalName, useLocale, useT } from '~/i18n/use-t'
-import { describeDtcs } from '~/models/catalogue.server'
-import { recordCaseView } from '~/models/case-views.server'
+import { describeDtcs } from '~/modules/catalogue/catalogue.server'
+import { recordCaseView } from '~/modules/cases/case-views.server'
 import {
   addCaseComment,
   confirmCaseFix,
@@ -14,7 +14,7 @@ import {
   listCaseComments,
   transitionCase,
   withRenderedHtml,
-} from '~/models/case.server'
+} from '~/modules/cases/case.server'
 import { requireUser } from '~/utils/auth.server'
 import { parseForm } from '~/utils/form.server'
 import { invariantResponse } from '~/utils/permissions.server'

@@ -1,11 +1,11 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { CaseEditorForm } from '~/components/case-editor-form'
+import { CaseEditorForm } from '~/modules/cases/components/case-editor-form'
 import { useT } from '~/i18n/use-t'
-import { getCatalogue } from '~/models/catalogue.server'
-import { createCase, transitionCase } from '~/models/case.server'
+import { getCatalogue } from '~/modules/catalogue/catalogue.server'
+import { createCase, transitionCase } from '~/modules/cases/case.server'
 import { requireUser } from '~/utils/auth.server'
-import { parseCaseForm } from '~/utils/case-form.server'
+import { parseCaseForm } from '~/modules/cases/case-form.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)

@@ -1,10 +1,15 @@
 import { createReadableStreamFromReadable, type LoaderFunctionArgs } from '@remix-run/node'
-import { openAttachment } from '~/models/attachment.server'
+import { caseVisibilityWhere } from '~/modules/cases/case.server'
+import { openAttachment } from '~/modules/files/attachment.server'
 import { requireUser } from '~/utils/auth.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const file = await openAttachment({ user, attachmentId: params.fileId! })
+  const file = await openAttachment({
+    user,
+    attachmentId: params.fileId!,
+    visibleVia: [{ repairCase: caseVisibilityWhere(user) }],
+  })
   if (!file) throw new Response('Not found', { status: 404 })
   return new Response(createReadableStreamFromReadable(file.stream), {
     headers: {

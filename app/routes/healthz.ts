@@ -1,5 +1,5 @@
 import { getDb } from '~/utils/db.server'
-import { countPendingIndexUpdates } from '~/models/search-outbox.server'
+import { countPendingIndexUpdates } from '~/utils/search-outbox.server'
 
 const CHECK_TIMEOUT_MS = 2000
 

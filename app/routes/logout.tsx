@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
-import { deleteSession } from '~/models/user.server'
+import { deleteSession } from '~/utils/user.server'
 import { getSessionStorage, readSessionId } from '~/utils/session.server'
 
 export async function loader() {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useLocalName, useLocale, useT } from '~/i18n/use-t'
-import { listReviewQueue } from '~/models/case.server'
+import { listReviewQueue } from '~/modules/cases/case.server'
 import { requireUser } from '~/utils/auth.server'
 import { REVIEWER_ROLES, requireRole } from '~/utils/permissions.server'
 

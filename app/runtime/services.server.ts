@@ -1,6 +1,6 @@
 import { startEmbeddedMeili } from '../../search/embedded-meili'
-import { getEnv, resetEnvCache } from '../utils/env.server'
-import { prepareDataDir } from './data-dir.server'
+import { getEnv, resetEnvCache } from '~/utils/env.server'
+import { prepareDataDir } from '~/utils/data-dir.server'
 import { startEmbeddedPostgres } from './embedded-postgres.server'
 import { applyMigrations } from './migrate.server'
 import { seedReferenceData } from './seed.server'

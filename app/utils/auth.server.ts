@@ -1,6 +1,7 @@
 import { redirect } from '@remix-run/node'
-import { getUserByApiToken } from '~/models/api-token.server'
-import { getUserBySessionId, type SessionUser } from '~/models/user.server'
+import { getUserByApiToken } from './api-token.server'
+import { getUserBySessionId } from './user.server'
+import type { SessionUser } from './session-user'
 import { credentialCache } from './credential-cache.server'
 import { readSessionId } from './session.server'
 

@@ -1,4 +1,4 @@
-import type { SessionUser } from '~/models/user.server'
+import type { SessionUser } from './session-user'
 
 const TTL_MS = 15_000
 const MAX_ENTRIES = 50_000

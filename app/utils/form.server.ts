@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { fieldErrors } from './case-schema'
+import { fieldErrors } from './validation'
 
 /** Parses a form with a zod schema; failures become a 400 with one message per field. */
 export async function parseForm<T extends z.ZodTypeAny>(request: Request, schema: T) {

@@ -1,5 +1,5 @@
 import type { Role } from '~/generated/prisma/enums'
-import type { SessionUser } from '~/models/user.server'
+import type { SessionUser } from './session-user'
 
 export const REVIEWER_ROLES: readonly Role[] = ['ENGINEER', 'ADMIN']
 

@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { generateCases } from '../../app/demo/case-generator'
+import { generateCases } from '../../app/modules/cases/demo/case-generator'
 
 export function percentile(values: number[], p: number) {
   if (values.length === 0) return NaN

@@ -4,8 +4,8 @@
  * BENCH_CASES (default 20000) cases are imported first; BENCH_SECONDS (default 10) per route.
  */
 import autocannon from 'autocannon'
-import { createSession, createUser } from '../../app/models/user.server'
-import { readOrCreateSecret } from '../../app/runtime/data-dir.server'
+import { createSession, createUser } from '../../app/utils/user.server'
+import { readOrCreateSecret } from '../../app/utils/data-dir.server'
 import { startServices } from '../../app/runtime/services.server'
 import { disconnectDb, getDb } from '../../app/utils/db.server'
 import { getSessionStorage } from '../../app/utils/session.server'

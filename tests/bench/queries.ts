@@ -1,5 +1,5 @@
-import { createRandom } from '../../app/demo/case-generator'
-import { dtcCodes, vehicleModels } from '../../app/demo/catalogue'
+import { createRandom } from '../../app/modules/cases/demo/case-generator'
+import { dtcCodes, vehicleModels } from '../../app/modules/catalogue/demo-catalogue.server'
 
 const phrases = [
   '冷车怠速抖', '怠速抖动', '加速无力', '变速箱打滑', '三挡打滑', '空调不制冷', '异响', '故障灯亮', '无法启动', '安全气囊',

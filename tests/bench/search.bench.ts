@@ -3,8 +3,8 @@
  * BENCH_CASES (default 100000) sets the corpus size; BENCH_QUERIES (default 1000) the query count.
  * Figures are printed as ratios against baselines measured in the same run.
  */
-import { createApiToken } from '../../app/models/api-token.server'
-import { createUser } from '../../app/models/user.server'
+import { createApiToken } from '../../app/utils/api-token.server'
+import { createUser } from '../../app/utils/user.server'
 import { startServices } from '../../app/runtime/services.server'
 import { disconnectDb } from '../../app/utils/db.server'
 import { casesIndexName } from '../../search/client'

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest'
-import { createApiToken } from '../../app/models/api-token.server'
-import { createSession, verifyLogin, type SessionUser } from '../../app/models/user.server'
+import { createApiToken } from '../../app/utils/api-token.server'
+import { createSession, verifyLogin } from '../../app/utils/user.server'
+import type { SessionUser } from '../../app/utils/session-user'
 import { loader as adminIndexLoader } from '../../app/routes/admin._index'
 import { action as stationsAction, loader as stationsLoader } from '../../app/routes/admin.stations'
 import { action as usersAction, loader as usersLoader } from '../../app/routes/admin.users'
@@ -243,7 +244,7 @@ describe('member center', () => {
 })
 
 test('an API token cannot create or revoke tokens', async () => {
-  const { createApiToken } = await import('../../app/models/api-token.server')
+  const { createApiToken } = await import('../../app/utils/api-token.server')
   const { createTestUser } = await import('../factories')
   const { action } = await import('../../app/routes/me')
   const user = await createTestUser()

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest'
-import { createCase, getCase, transitionCase, updateCase } from '../../app/models/case.server'
-import type { SessionUser } from '../../app/models/user.server'
+import { createCase, getCase, transitionCase, updateCase } from '../../app/modules/cases/case.server'
+import type { SessionUser } from '../../app/utils/session-user'
 import { getDb } from '../../app/utils/db.server'
 import { caseContent, createStation, createTestUser } from '../factories'
 

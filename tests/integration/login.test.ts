@@ -2,7 +2,7 @@ import { beforeAll, expect, test } from 'vitest'
 import { action as login } from '../../app/routes/login'
 import { action as logout } from '../../app/routes/logout'
 import { getUser } from '../../app/utils/auth.server'
-import { createUser } from '../../app/models/user.server'
+import { createUser } from '../../app/utils/user.server'
 
 const attempt = (email: string, password: string, clientIp = '10.0.0.1') =>
   login({

@@ -5,8 +5,8 @@ import path from 'node:path'
 import pg from 'pg'
 import { afterAll, expect, test } from 'vitest'
 import { embeddedDatabaseUrl } from '../../app/runtime/embedded-postgres.server'
-import { readRuntimeInfo } from '../../app/runtime/data-dir.server'
-import { findFreePort } from '../../app/runtime/free-port.server'
+import { readRuntimeInfo } from '../../app/utils/data-dir.server'
+import { findFreePort } from '../../app/utils/free-port.server'
 import { startServerProcess, stopServerProcess } from '../setup/server-process'
 
 // A clone of this repository in a directory only its owner may enter, as containers and CI

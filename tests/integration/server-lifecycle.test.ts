@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, expect, test } from 'vitest'
-import { isProcessAlive, readRuntimeInfo } from '../../app/runtime/data-dir.server'
-import { findFreePort } from '../../app/runtime/free-port.server'
+import { isProcessAlive, readRuntimeInfo } from '../../app/utils/data-dir.server'
+import { findFreePort } from '../../app/utils/free-port.server'
 import { startServerProcess, stopServerProcess } from '../setup/server-process'
 import { makeTestDataDir } from '../setup/test-services'
 

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import { caseImportSchema, dtcListSchema, fieldErrors, vinSchema } from '../../app/utils/case-schema'
+import { caseImportSchema } from '../../app/modules/cases/schema'
+import { dtcListSchema, vinSchema } from '../../app/utils/vehicle-schema'
+import { fieldErrors } from '../../app/utils/validation'
 import { dtcsInQuery, vinCheckDigitMatches } from '../../app/utils/vehicle-codes'
 
 describe('VIN', () => {

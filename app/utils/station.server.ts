@@ -1,5 +1,5 @@
 import { Prisma } from '~/generated/prisma/client'
-import { getDb } from '~/utils/db.server'
+import { getDb } from './db.server'
 
 /** A unique index said no (station code, user email): the caller turns it into a field error. */
 export function isUniqueViolation(error: unknown) {

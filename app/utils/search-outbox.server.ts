@@ -1,5 +1,5 @@
 import type { Prisma } from '~/generated/prisma/client'
-import { getDb } from '~/utils/db.server'
+import { getDb } from './db.server'
 
 type Tx = Prisma.TransactionClient
 

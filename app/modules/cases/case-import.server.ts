@@ -2,11 +2,12 @@ import crypto from 'node:crypto'
 import { convertRichFields, richDocToText, toRichDoc } from '~/editor/rich-text.server'
 import type { Prisma } from '~/generated/prisma/client'
 import type { CaseStatus } from '~/generated/prisma/enums'
-import { caseImportSchema, fieldErrors, type CaseImportInput } from '~/utils/case-schema'
+import { caseImportSchema, type CaseImportInput } from './schema'
+import { fieldErrors } from '~/utils/validation'
 import { getDb } from '~/utils/db.server'
-import { resolveVehicleModel, type ModelResolution } from './catalogue.server'
+import { resolveVehicleModel, type ModelResolution } from '~/modules/catalogue/catalogue.server'
 import type { CaseContent, CasePartInput } from './case.server'
-import { enqueueCaseIndexing } from './search-outbox.server'
+import { enqueueCaseIndexing } from '~/utils/search-outbox.server'
 
 export type PreparedCase = {
   externalId?: string

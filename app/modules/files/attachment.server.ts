@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream'
 import { getDb } from '~/utils/db.server'
-import { FileTooLargeError, getFileStorage, sniffMimeType } from '~/utils/file-storage.server'
-import { caseVisibilityWhere } from './case.server'
-import type { SessionUser } from './user.server'
+import { FileTooLargeError, getFileStorage, sniffMimeType } from './file-storage.server'
+import type { Prisma } from '~/generated/prisma/client'
+import type { SessionUser } from '~/utils/session-user'
 
 export class AttachmentRejectedError extends Error {}
 
@@ -39,12 +39,23 @@ export async function saveAttachment({
   })
 }
 
-/** An attachment is readable by its uploader and by whoever may see the case it belongs to. */
-export async function openAttachment({ user, attachmentId }: { user: SessionUser; attachmentId: string }) {
+/**
+ * An attachment is readable by its uploader and by whoever may see what it belongs to: the
+ * caller passes each owner module's visibility (this module knows none of them).
+ */
+export async function openAttachment({
+  user,
+  attachmentId,
+  visibleVia,
+}: {
+  user: Pick<SessionUser, 'id'>
+  attachmentId: string
+  visibleVia: Prisma.AttachmentWhereInput[]
+}) {
   const attachment = await getDb().attachment.findFirst({
     where: {
       id: attachmentId,
-      OR: [{ uploaderId: user.id }, { repairCase: caseVisibilityWhere(user) }],
+      OR: [{ uploaderId: user.id }, ...visibleVia],
     },
     select: { fileName: true, mimeType: true, sizeBytes: true, storageKey: true },
   })

@@ -1,5 +1,5 @@
-import { runCli } from '../scripts/cli'
-import { reindexCases } from './reindex'
+import { runCli } from './cli'
+import { reindexCases } from '../search/reindex'
 
 // npm run search:reindex
 await runCli(async () => {

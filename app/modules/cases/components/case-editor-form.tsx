@@ -2,10 +2,10 @@ import type { JSONContent } from '@tiptap/core'
 import { Form, useNavigation } from '@remix-run/react'
 import { useState } from 'react'
 import { useLocalName, useT } from '~/i18n/use-t'
-import { SYSTEM_CODES } from '~/utils/case-schema'
+import { SYSTEM_CODES } from '~/utils/vehicle-schema'
 import { VIN_PATTERN, normalizeVin, vinCheckDigitMatches } from '~/utils/vehicle-codes'
-import { useFieldErrors } from './field-errors'
-import { RichTextEditor, uploadFile, type UploadedFile } from './rich-text-editor'
+import { useFieldErrors } from '~/components/field-errors'
+import { RichTextEditor, uploadFile, type UploadedFile } from '~/components/rich-text-editor'
 
 export type CaseFormValues = {
   title: string

@@ -1,6 +1,7 @@
 import { convertRichFields, parseRichDoc } from '~/editor/rich-text.server'
-import type { CaseContent } from '~/models/case.server'
-import { caseFormSchema, fieldErrors } from './case-schema'
+import type { CaseContent } from './case.server'
+import { caseFormSchema } from './schema'
+import { fieldErrors } from '~/utils/validation'
 
 const RICH_FIELDS = ['symptoms', 'diagnosis', 'rootCause', 'fix'] as const
 

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
-import { credentialCache } from '~/utils/credential-cache.server'
-import { getDb } from '~/utils/db.server'
-import type { SessionUser } from './user.server'
+import { credentialCache } from './credential-cache.server'
+import { getDb } from './db.server'
+import type { SessionUser } from './session-user'
 
 const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex')
 

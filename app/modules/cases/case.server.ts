@@ -4,8 +4,8 @@ import type { Prisma } from '~/generated/prisma/client'
 import type { CaseStatus, Language } from '~/generated/prisma/enums'
 import { getDb } from '~/utils/db.server'
 import { canEditCase, availableActions, planTransition, PUBLISHED_STATUSES, type CaseAction } from './case-workflow'
-import { enqueueCaseIndexing } from './search-outbox.server'
-import type { SessionUser } from './user.server'
+import { enqueueCaseIndexing } from '~/utils/search-outbox.server'
+import type { SessionUser } from '~/utils/session-user'
 
 export type CasePartInput = { number: string; name: string; qty: number }
 

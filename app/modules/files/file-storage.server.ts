@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { getEnv } from './env.server'
+import { getEnv } from '~/utils/env.server'
 
 /** Where attachment bytes live; an S3-compatible store can implement the same three calls. */
 export interface FileStorage {

@@ -1,17 +1,9 @@
 import crypto from 'node:crypto'
-import { credentialCache } from '~/utils/credential-cache.server'
-import { getDb } from '~/utils/db.server'
-import { hashPassword, verifyPassword } from '~/utils/password.server'
+import { credentialCache } from './credential-cache.server'
+import { getDb } from './db.server'
+import { hashPassword, verifyPassword } from './password.server'
 import type { Role } from '~/generated/prisma/enums'
-
-export type SessionUser = {
-  id: string
-  email: string
-  name: string
-  role: Role
-  stationId: string | null
-  stationName: string | null
-}
+import type { SessionUser } from './session-user'
 
 const SESSION_DAYS = 30
 

@@ -1,46 +1,18 @@
 import { z } from 'zod'
-import { DTC_PATTERN, VIN_PATTERN, normalizeDtc, normalizeVin, splitDtcList } from './vehicle-codes'
+import { SYSTEM_CODES, dtcListSchema, emptyToUndefined, mileageSchema, vinSchema, yearSchema } from '~/utils/vehicle-schema'
 
-export const SYSTEM_CODES = ['engine', 'transmission', 'electrical', 'chassis', 'body', 'hvac', 'ev'] as const
 export const CASE_LANGUAGES = ['zh', 'en'] as const
-const MAX_YEAR = new Date().getFullYear() + 1
-
-export const vinSchema = z
-  .string()
-  .transform(normalizeVin)
-  .refine((vin) => VIN_PATTERN.test(vin), 'VIN must be 17 letters or digits, without I, O or Q')
-
-export const dtcSchema = z
-  .string()
-  .transform(normalizeDtc)
-  .refine((code) => DTC_PATTERN.test(code), 'DTC must look like P0171: P, B, C or U, then 4 hex digits')
-
-export const dtcListSchema = z
-  .union([z.array(z.string()), z.string().transform(splitDtcList)])
-  .pipe(z.array(dtcSchema).max(20, 'at most 20 DTCs'))
-  .transform((codes) => [...new Set(codes)])
-
 export const partSchema = z.object({
   number: z.string().trim().min(1, 'part number is required').max(40),
   name: z.string().trim().min(1, 'part name is required').max(120),
   qty: z.coerce.number().int().min(1).max(999),
 })
 
-export const yearSchema = z.coerce
-  .number({ invalid_type_error: 'year must be a number' })
-  .int()
-  .min(1990, 'year must be 1990 or later')
-  .max(MAX_YEAR, `year must be ${MAX_YEAR} or earlier`)
-
-export const mileageSchema = z.coerce.number().int().min(0, 'mileage cannot be negative').max(2_000_000)
-
 /** Rich text arrives as an editor document, or as plain text / old-system HTML through the API. */
 export const richTextInputSchema = z.union([
   z.string().trim().min(1, 'required').max(100_000),
   z.object({ type: z.literal('doc') }).passthrough(),
 ])
-
-const emptyToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value)
 
 /** One line of `cases:import`, and the body of `POST /api/cases`. */
 export const caseImportSchema = z.object({
@@ -96,13 +68,3 @@ export const caseFormSchema = z.object({
   intent: z.enum(['save', 'submit']).default('save'),
 })
 export type CaseFormInput = z.infer<typeof caseFormSchema>
-
-/** Flattens zod issues to one message per field: `{ "vin": "…", "parts.0.qty": "…" }`. */
-export function fieldErrors(error: z.ZodError) {
-  const errors: Record<string, string> = {}
-  for (const issue of error.issues) {
-    const key = issue.path.join('.') || '_form'
-    errors[key] ??= issue.message
-  }
-  return errors
-}

@@ -1,6 +1,6 @@
-import type { CaseImportInput } from '~/utils/case-schema'
+import type { CaseImportInput } from '../schema'
 import { vinCheckDigitMatches } from '~/utils/vehicle-codes'
-import { vehicleModels } from './catalogue'
+import { vehicleModels } from '~/modules/catalogue/demo-catalogue.server'
 import { caseTemplates, conditions } from './case-templates'
 
 /** Small deterministic PRNG (mulberry32), so a seed always yields the same demo data. */

@@ -1,6 +1,6 @@
 import type { Prisma } from '~/generated/prisma/client'
 import { getDb } from '~/utils/db.server'
-import { searchCases, type CaseSearchQuery, type CaseSearchResult } from '../../search/search-cases'
+import { searchCases, type CaseSearchQuery, type CaseSearchResult } from '../../../search/search-cases'
 import { PUBLISHED_STATUSES } from './case-workflow'
 
 export type CaseSearchOutcome = CaseSearchResult & { degraded: boolean }
