@@ -49,7 +49,7 @@ export function parseRichDoc(value: unknown): JSONContent {
 
 const looksLikeHtml = (text: string) => /<\/?[a-z][\s\S]*?>/i.test(text)
 
-function plainTextToDoc(text: string): JSONContent {
+export function plainTextToDoc(text: string): JSONContent {
   const paragraphs = text
     .replace(/\r\n?/g, '\n')
     .split(/\n{2,}|\n/)

@@ -22,6 +22,21 @@ const envSchema = z
     DEMO_CASE_COUNT: z.coerce.number().int().min(0).default(320),
     UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
     SLOW_QUERY_MS: z.coerce.number().int().min(0).default(200),
+    SLA_RESPONSE_HOURS: z.coerce.number().positive().max(24 * 30).default(2),
+    SLA_RESOLUTION_DAYS: z.coerce.number().positive().max(365).default(3),
+    SLA_BUSINESS_HOURS: optionalString.pipe(z.string().regex(/^\d{1,2}:\d{2}-\d{1,2}:\d{2}$/, 'like 08:30-17:30').optional()),
+    SLA_BUSINESS_DAYS: z.string().regex(/^[1-7](-[1-7])?(,[1-7](-[1-7])?)*$/, 'ISO weekdays like 1-5 or 1,2,3,4,5,6').default('1-5'),
+    SLA_TIMEZONE: z
+      .string()
+      .default('Asia/Shanghai')
+      .refine((zone) => {
+        try {
+          new Intl.DateTimeFormat('en-US', { timeZone: zone })
+          return true
+        } catch {
+          return false
+        }
+      }, 'an IANA time zone such as Asia/Shanghai'),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.MEILI_URL) !== Boolean(env.MEILI_MASTER_KEY)) {

@@ -74,40 +74,38 @@ async function linkAttachments(tx: Prisma.TransactionClient, caseId: string, use
   await tx.attachment.updateMany({ where: { id: { in: attachmentIds }, uploaderId: userId, caseId: null }, data: { caseId } })
 }
 
-export async function createCase({
-  author,
-  content,
-  status = 'DRAFT',
-  externalId,
-  stationId,
-  attachmentIds = [],
-}: {
+type NewCase = {
   author: Pick<SessionUser, 'id' | 'stationId'>
   content: CaseContent
   status?: CaseStatus
   externalId?: string
   stationId?: string | null
   attachmentIds?: string[]
-}) {
+}
+
+/** Writes a case inside the caller's transaction, for modules that link it to their own rows. */
+export async function insertCase(tx: Prisma.TransactionClient, { author, content, status = 'DRAFT', externalId, stationId, attachmentIds = [] }: NewCase) {
   const now = new Date()
-  return getDb().$transaction(async (tx) => {
-    const created = await tx.repairCase.create({
-      data: {
-        ...contentColumns(content),
-        externalId,
-        status,
-        authorId: author.id,
-        stationId: stationId === undefined ? author.stationId : stationId,
-        submittedAt: status === 'DRAFT' ? null : now,
-        approvedAt: PUBLISHED_STATUSES.includes(status) ? now : null,
-        parts: { create: partRows(content.parts) },
-      },
-      select: { id: true, version: true, status: true },
-    })
-    await linkAttachments(tx, created.id, author.id, attachmentIds)
-    await enqueueCaseIndexing(tx, [created.id])
-    return created
+  const created = await tx.repairCase.create({
+    data: {
+      ...contentColumns(content),
+      externalId,
+      status,
+      authorId: author.id,
+      stationId: stationId === undefined ? author.stationId : stationId,
+      submittedAt: status === 'DRAFT' ? null : now,
+      approvedAt: PUBLISHED_STATUSES.includes(status) ? now : null,
+      parts: { create: partRows(content.parts) },
+    },
+    select: { id: true, version: true, status: true },
   })
+  await linkAttachments(tx, created.id, author.id, attachmentIds)
+  await enqueueCaseIndexing(tx, [created.id])
+  return created
+}
+
+export function createCase(newCase: NewCase) {
+  return getDb().$transaction((tx) => insertCase(tx, newCase))
 }
 
 export type UpdateResult =
