@@ -54,3 +54,10 @@ export async function sessionCookieFor(userId: string) {
   session.set('sessionId', await createSession(userId))
   return (await storage.commitSession(session)).split(';')[0]
 }
+
+/** A small real PNG (its signature and header), uploaded as `user` through the attachment store. */
+export async function uploadPng(user: { id: string }, fileName = 'photo.png') {
+  const { saveAttachment } = await import('../app/modules/files/attachment.server')
+  const bytes = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex')
+  return saveAttachment({ user, fileName, data: (async function* () { yield bytes })(), limitBytes: 1024 })
+}

@@ -1,9 +1,15 @@
 /**
- * How data functions announce a change to connected browsers without knowing socket.io: the
- * realtime server registers itself at start; without it (CLIs, tests of data functions) a
- * publication goes nowhere. With the Redis adapter a publication reaches every node's sockets.
+ * How data functions reach connected browsers without knowing socket.io: the realtime server
+ * registers itself at start; without it (CLIs, tests of data functions) a publication goes
+ * nowhere. With the Redis adapter, rooms span every node.
  */
-type Emitter = { to(room: string | string[]): { emit(event: string, payload: unknown): boolean } }
+type RoomOperator = {
+  emit(event: string, payload: unknown): boolean
+  socketsJoin(rooms: string | string[]): void
+  socketsLeave(rooms: string | string[]): void
+  fetchSockets(): Promise<Array<{ data: { user?: { id: string } } }>>
+}
+type Emitter = { to(room: string | string[]): Pick<RoomOperator, 'emit'>; in(room: string | string[]): RoomOperator }
 
 let emitter: Emitter | undefined
 
@@ -13,6 +19,20 @@ export function setRealtimeEmitter(next: Emitter | undefined) {
 
 export function publish(rooms: string | string[], event: string, payload: unknown) {
   emitter?.to(rooms).emit(event, payload)
+}
+
+/** Moves every socket of a user (on every node) into or out of rooms. */
+export function setUserRooms(userId: string, { join = [], leave = [] }: { join?: string[]; leave?: string[] }) {
+  if (!emitter) return
+  if (leave.length > 0) emitter.in(userRoom(userId)).socketsLeave(leave)
+  if (join.length > 0) emitter.in(userRoom(userId)).socketsJoin(join)
+}
+
+/** The ids of the users with at least one socket in the room. */
+export async function usersInRoom(room: string) {
+  if (!emitter) return new Set<string>()
+  const sockets = await emitter.in(room).fetchSockets()
+  return new Set(sockets.map((socket) => socket.data.user?.id).filter((id): id is string => Boolean(id)))
 }
 
 /** Every socket of a signed-in user joins this room: notifications addressed to that person. */

@@ -11,6 +11,7 @@ import { loader as health } from '../../app/routes/healthz'
 import { ensureCaseIndex } from '../../search/case-index'
 import { drainOutbox } from '../../search/outbox-indexer'
 import { caseContent, createStation, createTestUser, sessionCookieFor } from '../factories'
+import { callRoute, routeArgs } from '../route-calls'
 
 let tech: SessionUser
 let otherTech: SessionUser
@@ -18,17 +19,8 @@ let expert: SessionUser
 let techToken: string
 let expertToken: string
 
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} })
-
-/** Remix lets loaders throw Responses; the API's callers see them as responses either way. */
-async function call(run: () => Promise<unknown>) {
-  try {
-    return (await run()) as Response
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  }
-}
+const args = routeArgs
+const call = callRoute
 
 const body = {
   externalId: 'DMS-77',

@@ -1,0 +1,298 @@
+import type { Prisma } from '~/generated/prisma/client'
+import { confirmCaseFix } from '~/modules/cases/case.server'
+import type { AssistanceStatus } from '~/generated/prisma/enums'
+import { getDb } from '~/utils/db.server'
+import { publish, userRoom } from '~/utils/realtime.server'
+import type { SessionUser } from '~/utils/session-user'
+import { ASSISTANCE_EVENTS, expertsOfSystemRoom, queueRoom, requestRoom, stationRoom, type RequestChangedEvent, type RequestCreatedEvent } from './rooms'
+import type { NewRequestInput } from './schema'
+import { dueDates } from './sla'
+import { getSlaPolicy } from './sla-policy.server'
+
+export type Viewer = Pick<SessionUser, 'id' | 'role' | 'stationId'>
+
+export const REQUESTER_ROLES = ['TECHNICIAN', 'STATION_MANAGER'] as const
+export const canRequest = (user: Pick<SessionUser, 'role' | 'stationId'>) =>
+  (REQUESTER_ROLES as readonly string[]).includes(user.role) && Boolean(user.stationId)
+
+/**
+ * Who sees a request: its station (technicians and managers), experts the open queue and the
+ * requests they hold or have worked on, admins all.
+ */
+export function requestVisibilityWhere(user: Viewer): Prisma.AssistanceRequestWhereInput {
+  if (user.role === 'ADMIN') return {}
+  if (user.role === 'ENGINEER') {
+    return { OR: [{ status: 'OPEN' }, { assigneeId: user.id }, { events: { some: { actorId: user.id } } }] }
+  }
+  if ((REQUESTER_ROLES as readonly string[]).includes(user.role) && user.stationId) return { stationId: user.stationId }
+  return { requesterId: user.id }
+}
+
+export class RequestInputError extends Error {
+  constructor(readonly errors: Record<string, string>) {
+    super('invalid request')
+  }
+}
+
+/** Files uploaded by the requester beforehand (through /api/attachments) become the request's. */
+async function linkRequestFiles(tx: Prisma.TransactionClient, { requestId, userId, attachmentIds, messageId }: { requestId: string; userId: string; attachmentIds: string[]; messageId?: string }) {
+  if (attachmentIds.length === 0) return
+  const linked = await tx.attachment.updateMany({
+    where: { id: { in: attachmentIds }, uploaderId: userId, caseId: null, assistanceRequestId: null },
+    data: { assistanceRequestId: requestId, assistanceMessageId: messageId ?? null },
+  })
+  if (linked.count !== attachmentIds.length) throw new RequestInputError({ attachmentIds: 'a file is unknown or already used elsewhere' })
+}
+
+export async function createRequest({
+  user,
+  input,
+  attachmentIds = [],
+  now = new Date(),
+}: {
+  user: Pick<SessionUser, 'id' | 'role' | 'stationId'>
+  input: NewRequestInput
+  attachmentIds?: string[]
+  now?: Date
+}) {
+  if (!canRequest(user)) throw new RequestInputError({ _form: 'only technicians and station managers of a station file requests' })
+  const db = getDb()
+  const model = await db.vehicleModel.findUnique({ where: { id: input.modelId }, select: { id: true, nameZh: true, nameEn: true } })
+  if (!model) throw new RequestInputError({ modelId: 'unknown model' })
+  const due = dueDates(now, getSlaPolicy())
+  const created = await db.$transaction(async (tx) => {
+    const request = await tx.assistanceRequest.create({
+      data: {
+        requesterId: user.id,
+        stationId: user.stationId!,
+        modelId: model.id,
+        year: input.year,
+        vin: input.vin ?? null,
+        mileageKm: input.mileageKm ?? null,
+        systemCode: input.systemCode,
+        dtcs: input.dtcs,
+        symptoms: input.symptoms,
+        tried: input.tried ?? null,
+        readings: input.readings ?? null,
+        urgency: input.urgency,
+        createdAt: now,
+        ...due,
+      },
+      select: { id: true, number: true, systemCode: true, urgency: true, stationId: true, symptoms: true },
+    })
+    await linkRequestFiles(tx, { requestId: request.id, userId: user.id, attachmentIds })
+    await tx.assistanceEvent.create({ data: { requestId: request.id, actorId: user.id, kind: 'created', createdAt: now } })
+    return request
+  })
+  const announcement: RequestCreatedEvent = {
+    id: created.id,
+    number: created.number,
+    systemCode: created.systemCode,
+    urgency: created.urgency,
+    model: `${model.nameZh} / ${model.nameEn}`,
+    symptoms: created.symptoms.slice(0, 140),
+  }
+  publish(expertsOfSystemRoom(created.systemCode), ASSISTANCE_EVENTS.created, announcement)
+  announceChange({ id: created.id, status: 'OPEN', systemCode: created.systemCode, stationId: created.stationId })
+  return created
+}
+
+/** Tells every page that shows this request (its own, its queue, its station's list) to refresh. */
+export function announceChange({ id, status, systemCode, stationId, assigneeId }: RequestChangedEvent & { stationId: string; assigneeId?: string | null }) {
+  const rooms = [requestRoom(id), queueRoom(systemCode), stationRoom(stationId)]
+  publish(rooms, ASSISTANCE_EVENTS.changed, { id, status, systemCode } satisfies RequestChangedEvent)
+  if (assigneeId) publish(userRoom(assigneeId), ASSISTANCE_EVENTS.changed, { id, status, systemCode })
+}
+
+const personSelect = { select: { id: true, name: true } } as const
+
+const requestDetailSelect = {
+  id: true,
+  number: true,
+  status: true,
+  urgency: true,
+  year: true,
+  vin: true,
+  mileageKm: true,
+  systemCode: true,
+  dtcs: true,
+  symptoms: true,
+  tried: true,
+  readings: true,
+  cause: true,
+  fix: true,
+  firstTimeFix: true,
+  reopenCount: true,
+  caseId: true,
+  createdAt: true,
+  claimedAt: true,
+  resolvedAt: true,
+  closedAt: true,
+  responseDueAt: true,
+  resolutionDueAt: true,
+  requesterId: true,
+  stationId: true,
+  assigneeId: true,
+  model: { select: { id: true, nameZh: true, nameEn: true } },
+  system: { select: { code: true, nameZh: true, nameEn: true } },
+  station: { select: { id: true, code: true, name: true, region: true } },
+  requester: personSelect,
+  assignee: personSelect,
+  attachments: { where: { assistanceMessageId: null }, orderBy: { createdAt: 'asc' }, select: { id: true, fileName: true, mimeType: true, sizeBytes: true } },
+  visits: { orderBy: { createdAt: 'asc' }, select: { id: true, scheduledAt: true, visitedAt: true, outcome: true, expert: personSelect } },
+} satisfies Prisma.AssistanceRequestSelect
+
+export async function getRequest({ user, requestId }: { user: Viewer; requestId: string }) {
+  return getDb().assistanceRequest.findFirst({ where: { id: requestId, ...requestVisibilityWhere(user) }, select: requestDetailSelect })
+}
+export type RequestDetail = NonNullable<Awaited<ReturnType<typeof getRequest>>>
+
+/** The queue is per system: "very urgent" (vehicle off the road) first, then oldest first. */
+export async function queuePosition(request: { id: string; status: AssistanceStatus; systemCode: string; urgency: 'VOR' | 'NORMAL'; createdAt: Date }) {
+  if (request.status !== 'OPEN') return null
+  const ahead = await getDb().assistanceRequest.count({
+    where: {
+      status: 'OPEN',
+      systemCode: request.systemCode,
+      id: { not: request.id },
+      OR:
+        request.urgency === 'VOR'
+          ? [{ urgency: 'VOR', createdAt: { lt: request.createdAt } }]
+          : [{ urgency: 'VOR' }, { urgency: 'NORMAL', createdAt: { lt: request.createdAt } }],
+    },
+  })
+  return ahead + 1
+}
+
+export type RequestListFilter = 'queue' | 'mine' | 'all'
+const PAGE_SIZE = 25
+
+export async function listRequests({
+  user,
+  filter,
+  status,
+  systemCodes,
+  page = 1,
+}: {
+  user: Viewer
+  filter: RequestListFilter
+  status?: AssistanceStatus
+  systemCodes?: string[]
+  page?: number
+}) {
+  const where: Prisma.AssistanceRequestWhereInput[] = [requestVisibilityWhere(user)]
+  if (filter === 'queue') where.push({ status: 'OPEN' })
+  if (filter === 'mine') where.push(user.role === 'ENGINEER' ? { assigneeId: user.id } : { requesterId: user.id })
+  if (status) where.push({ status })
+  if (systemCodes && systemCodes.length > 0) where.push({ systemCode: { in: systemCodes } })
+  const db = getDb()
+  const [total, rows] = await Promise.all([
+    db.assistanceRequest.count({ where: { AND: where } }),
+    db.assistanceRequest.findMany({
+      where: { AND: where },
+      orderBy: filter === 'queue' ? [{ urgency: 'asc' }, { createdAt: 'asc' }] : [{ createdAt: 'desc' }],
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        id: true,
+        number: true,
+        status: true,
+        urgency: true,
+        systemCode: true,
+        dtcs: true,
+        symptoms: true,
+        createdAt: true,
+        claimedAt: true,
+        resolvedAt: true,
+        closedAt: true,
+        responseDueAt: true,
+        resolutionDueAt: true,
+        model: { select: { nameZh: true, nameEn: true } },
+        station: { select: { name: true } },
+        assignee: personSelect,
+      },
+    }),
+  ])
+  return { total, rows, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) }
+}
+
+export function listMessages({ requestId }: { requestId: string }) {
+  return getDb().assistanceMessage.findMany({
+    where: { requestId },
+    orderBy: { createdAt: 'asc' },
+    take: 500,
+    select: {
+      id: true,
+      body: true,
+      createdAt: true,
+      author: personSelect,
+      attachments: { select: { id: true, fileName: true, mimeType: true, sizeBytes: true } },
+    },
+  })
+}
+
+export function listActivity({ requestId }: { requestId: string }) {
+  return getDb().assistanceEvent.findMany({
+    where: { requestId },
+    orderBy: { id: 'asc' },
+    take: 500,
+    select: { id: true, kind: true, data: true, createdAt: true, actor: personSelect },
+  })
+}
+
+/** A message on the request (works without a live call; the call's chat uses the same thread). */
+export async function addMessage({ user, requestId, body, attachmentIds = [] }: { user: Viewer; requestId: string; body: string; attachmentIds?: string[] }) {
+  const request = await getDb().assistanceRequest.findFirst({
+    where: { id: requestId, ...requestVisibilityWhere(user) },
+    select: { id: true, status: true, systemCode: true, stationId: true, assigneeId: true },
+  })
+  if (!request) return null
+  const message = await getDb().$transaction(async (tx) => {
+    const created = await tx.assistanceMessage.create({ data: { requestId, authorId: user.id, body }, select: { id: true, createdAt: true } })
+    await linkRequestFiles(tx, { requestId, userId: user.id, attachmentIds, messageId: created.id })
+    return created
+  })
+  announceChange({ id: request.id, status: request.status, systemCode: request.systemCode, stationId: request.stationId, assigneeId: request.assigneeId })
+  return message
+}
+
+/** The ISO-8601 shape of `GET /api/assistance/:id`. */
+export function toApiRequest(request: RequestDetail) {
+  return {
+    id: request.id,
+    number: request.number,
+    status: request.status.toLowerCase(),
+    urgency: request.urgency.toLowerCase(),
+    model: request.model.nameEn,
+    modelZh: request.model.nameZh,
+    year: request.year,
+    vin: request.vin,
+    mileageKm: request.mileageKm,
+    system: request.systemCode,
+    dtcs: request.dtcs,
+    symptoms: request.symptoms,
+    tried: request.tried,
+    readings: request.readings,
+    station: request.station.code,
+    requester: request.requester,
+    assignee: request.assignee,
+    cause: request.cause,
+    fix: request.fix,
+    firstTimeFix: request.firstTimeFix,
+    caseId: request.caseId,
+    createdAt: request.createdAt.toISOString(),
+    claimedAt: request.claimedAt?.toISOString() ?? null,
+    resolvedAt: request.resolvedAt?.toISOString() ?? null,
+    closedAt: request.closedAt?.toISOString() ?? null,
+    responseDueAt: request.responseDueAt.toISOString(),
+    resolutionDueAt: request.resolutionDueAt.toISOString(),
+  }
+}
+
+/** "This case solved it": no request is filed; the case gets a confirmed fix and the KPIs a deflection. */
+export async function recordDeflection({ user, caseId }: { user: Viewer; caseId: string }) {
+  const confirmed = await confirmCaseFix({ user, caseId })
+  if (!confirmed.ok) return false
+  await getDb().caseDeflection.create({ data: { caseId, userId: user.id, stationId: user.stationId } })
+  return true
+}
