@@ -356,7 +356,20 @@ export const messages = { zh, en }
 export type Locale = keyof typeof messages
 export const LOCALES: Locale[] = ['zh', 'en']
 
-export function translate(locale: Locale, key: MessageKey, vars?: Record<string, string | number>) {
-  const template = messages[locale][key] ?? key
-  return vars ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : template
+type Vars = Record<string, string | number>
+const fill = (template: string, vars?: Vars) =>
+  vars ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : template
+
+export function translate(locale: Locale, key: MessageKey, vars?: Vars) {
+  return fill(messages[locale][key] ?? key, vars)
+}
+
+/** A module's own strings: Chinese first, and English with exactly the same keys. */
+export type ModuleMessages<K extends string> = Record<Locale, Record<K, string>>
+export function defineMessages<K extends string>(zh: Record<K, string>, en: Record<K, string>): ModuleMessages<K> {
+  return { zh, en }
+}
+
+export function translateFrom<K extends string>(dictionary: ModuleMessages<K>, locale: Locale, key: K, vars?: Vars) {
+  return fill(dictionary[locale][key] ?? key, vars)
 }
