@@ -1,4 +1,5 @@
 import { dtcCodes, demoStations, vehicleModels, vehicleSystems } from '~/modules/catalogue/demo-catalogue.server'
+import { seedDemoRequests } from '~/modules/assistance/demo/seed-requests.server'
 import { generateCases } from '~/modules/cases/demo/case-generator'
 import { ImportContext, getImportAuthorId, importCaseBatch } from '~/modules/cases/case-import.server'
 import { createCase } from '~/modules/cases/case.server'
@@ -6,15 +7,20 @@ import { createUser } from '~/utils/user.server'
 import type { Role } from '~/generated/prisma/enums'
 import { getDb } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
+import type { SystemCode } from '~/utils/vehicle-schema'
 
 export const DEMO_PASSWORD = 'gtac-demo'
 
-export const demoAccounts: Array<{ email: string; name: string; role: Role; station?: string }> = [
+type DemoAccount = { email: string; name: string; role: Role; station?: string; systems?: SystemCode[] }
+
+export const demoAccounts: DemoAccount[] = [
   { email: 'admin@gtac.test', name: '系统管理员 Admin', role: 'ADMIN' },
   { email: 'tech@gtac.test', name: '王师傅 Wang (technician)', role: 'TECHNICIAN', station: 'BJ001' },
   { email: 'tech2@gtac.test', name: '李师傅 Li (technician)', role: 'TECHNICIAN', station: 'SH002' },
   { email: 'manager@gtac.test', name: '张站长 Zhang (station manager)', role: 'STATION_MANAGER', station: 'BJ001' },
-  { email: 'expert@gtac.test', name: '陈工 Chen (expert)', role: 'ENGINEER' },
+  { email: 'expert@gtac.test', name: '陈工 Chen (expert)', role: 'ENGINEER', systems: ['engine', 'transmission', 'ev'] },
+  { email: 'expert2@gtac.test', name: '赵工 Zhao (expert)', role: 'ENGINEER', systems: ['electrical', 'body', 'hvac'] },
+  { email: 'expert3@gtac.test', name: '孙工 Sun (expert)', role: 'ENGINEER', systems: ['chassis', 'engine'] },
   { email: 'trainer@gtac.test', name: '刘老师 Liu (trainer)', role: 'TRAINER' },
 ]
 
@@ -35,7 +41,27 @@ export async function seedDemoStationsAndUsers() {
   for (const account of demoAccounts) {
     users.push(await createUser({ ...account, password: DEMO_PASSWORD, stationId: stationId(account.station) }))
   }
+  await createExpertProfiles(users)
   return users
+}
+
+/** Experts start offline: going available is what puts them in a queue. */
+async function createExpertProfiles(users: Array<{ id: string; email: string }>) {
+  const profiles = demoAccounts.flatMap(({ email, systems }) => {
+    const user = users.find((candidate) => candidate.email === email)
+    return user && systems ? [{ userId: user.id, systems, available: false }] : []
+  })
+  await getDb().expertProfile.createMany({ data: profiles, skipDuplicates: true })
+}
+
+// Whose queue has fresh requests waiting when the demo starts.
+const LIVE_QUEUE_EXPERT = 'expert@gtac.test'
+
+/** Six months of assistance requests for the KPI charts, plus a live queue for expert@. */
+export async function seedDemoAssistanceRequests(log: (line: string) => void) {
+  const liveQueueSystems = demoAccounts.find((account) => account.email === LIVE_QUEUE_EXPERT)?.systems ?? []
+  const count = await seedDemoRequests({ liveQueueSystems })
+  log(`Demo data: ${count} assistance requests`)
 }
 
 export async function importDemoCases(count: number, log: (line: string) => void) {
@@ -50,11 +76,11 @@ export async function importDemoCases(count: number, log: (line: string) => void
   log(`Demo data: ${lines.length} repair cases`)
 }
 
-/** A fresh database gets demo stations, accounts and cases unless SEED_DEMO=never. */
+/** A fresh database gets demo stations, accounts, cases and assistance requests unless SEED_DEMO=never. */
 export async function seedDemoDataIfEmpty({ log }: { log: (line: string) => void }) {
   const env = getEnv()
   if (env.SEED_DEMO === 'never' || (await getDb().user.count()) > 0) return
-  log('Demo data: seeding stations, accounts and cases…')
+  log('Demo data: seeding stations, accounts, cases and assistance requests…')
   const users = await seedDemoStationsAndUsers()
   await importDemoCases(env.DEMO_CASE_COUNT, log)
   const tech = users.find((user) => user.email === 'tech@gtac.test')!
@@ -78,4 +104,5 @@ export async function seedDemoDataIfEmpty({ log }: { log: (line: string) => void
     await createCase({ author: tech, content: { ...base, title: '水温表长时间不上升（草稿）' }, status: 'DRAFT' })
     await createCase({ author: tech, content: { ...base, title: '冬季暖风不热，报P0128' }, status: 'SUBMITTED' })
   }
+  await seedDemoAssistanceRequests(log)
 }
