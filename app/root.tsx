@@ -2,13 +2,17 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
 import { AppHeader } from '~/components/app-header'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { RealtimeProvider } from '~/components/realtime'
+import { ExpertAlerts } from '~/modules/assistance/components/expert-alerts'
 import { getLocale } from '~/i18n/locale.server'
 import { translate, type Locale } from '~/i18n/messages'
 import { getUser } from '~/utils/auth.server'
 import appStyles from '~/styles/app.css'
+import assistanceStyles from '~/styles/assistance.css'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: appStyles },
+  { rel: 'stylesheet', href: assistanceStyles },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
@@ -31,8 +35,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        <AppHeader user={data?.user ?? null} />
-        <main className="page">{children}</main>
+        <RealtimeProvider enabled={Boolean(data?.user)}>
+          <AppHeader user={data?.user ?? null} />
+          <main className="page">{children}</main>
+          {data?.user?.role === 'ENGINEER' ? <ExpertAlerts /> : null}
+        </RealtimeProvider>
         <ScrollRestoration />
         <Scripts />
       </body>

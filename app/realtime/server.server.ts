@@ -1,14 +1,17 @@
 import type { Server as HttpServer } from 'node:http'
 import { Server } from 'socket.io'
+import { onAssistanceConnection } from '~/modules/assistance/realtime.server'
 import { getUserBySessionId } from '~/utils/user.server'
 import type { SessionUser } from '~/utils/session-user'
+import { setRealtimeEmitter, userRoom } from '~/utils/realtime.server'
 import { readSessionId } from '~/utils/session.server'
 
 export type SocketData = { user: SessionUser }
 
 /**
  * socket.io on the page server's http.Server. The handshake is authenticated with the page
- * session cookie; each user joins a private room for notifications.
+ * session cookie; each user joins a private room for notifications; each module registers its
+ * own handlers, which validate and authorise every event.
  */
 export function attachRealtime(httpServer: HttpServer) {
   const io = new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(httpServer, {
@@ -27,8 +30,10 @@ export function attachRealtime(httpServer: HttpServer) {
     }
   })
   io.on('connection', (socket) => {
-    void socket.join(`user:${socket.data.user.id}`)
+    void socket.join(userRoom(socket.data.user.id))
+    onAssistanceConnection(socket).catch(() => socket.disconnect(true))
   })
+  setRealtimeEmitter(io as unknown as Parameters<typeof setRealtimeEmitter>[0])
   return io
 }
 

@@ -11,18 +11,24 @@ type RoomOperator = {
 }
 type Emitter = { to(room: string | string[]): Pick<RoomOperator, 'emit'>; in(room: string | string[]): RoomOperator }
 
-let emitter: Emitter | undefined
+// server.ts loads this file from source and the Remix build bundles its own copy: the emitter
+// lives on globalThis so both copies see the one socket.io server.
+const registry = globalThis as typeof globalThis & { [key: symbol]: Emitter | undefined }
+const KEY = Symbol.for('gtac.realtime.emitter')
 
 export function setRealtimeEmitter(next: Emitter | undefined) {
-  emitter = next
+  registry[KEY] = next
 }
 
+const current = () => registry[KEY]
+
 export function publish(rooms: string | string[], event: string, payload: unknown) {
-  emitter?.to(rooms).emit(event, payload)
+  current()?.to(rooms).emit(event, payload)
 }
 
 /** Moves every socket of a user (on every node) into or out of rooms. */
 export function setUserRooms(userId: string, { join = [], leave = [] }: { join?: string[]; leave?: string[] }) {
+  const emitter = current()
   if (!emitter) return
   if (leave.length > 0) emitter.in(userRoom(userId)).socketsLeave(leave)
   if (join.length > 0) emitter.in(userRoom(userId)).socketsJoin(join)
@@ -30,6 +36,7 @@ export function setUserRooms(userId: string, { join = [], leave = [] }: { join?:
 
 /** The ids of the users with at least one socket in the room. */
 export async function usersInRoom(room: string) {
+  const emitter = current()
   if (!emitter) return new Set<string>()
   const sockets = await emitter.in(room).fetchSockets()
   return new Set(sockets.map((socket) => socket.data.user?.id).filter((id): id is string => Boolean(id)))

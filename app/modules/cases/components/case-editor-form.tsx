@@ -5,7 +5,8 @@ import { useLocalName, useT } from '~/i18n/use-t'
 import { SYSTEM_CODES } from '~/utils/vehicle-schema'
 import { VIN_PATTERN, normalizeVin, vinCheckDigitMatches } from '~/utils/vehicle-codes'
 import { useFieldErrors } from '~/components/field-errors'
-import { RichTextEditor, uploadFile, type UploadedFile } from '~/components/rich-text-editor'
+import { FileUploadButton } from '~/components/file-upload-button'
+import { RichTextEditor, type UploadedFile } from '~/components/rich-text-editor'
 
 export type CaseFormValues = {
   title: string
@@ -46,7 +47,6 @@ export function CaseEditorForm({
   const [parts, setParts] = useState(values.parts)
   const [vin, setVin] = useState(values.vin)
   const [attachments, setAttachments] = useState(values.attachments)
-  const [uploadError, setUploadError] = useState<string | null>(null)
   const normalizedVin = normalizeVin(vin)
   const vinWarning = VIN_PATTERN.test(normalizedVin) && !vinCheckDigitMatches(normalizedVin)
   const addAttachment = (file: Pick<UploadedFile, 'id' | 'fileName'>) => setAttachments((current) => [...current, file])
@@ -156,27 +156,7 @@ export function CaseEditorForm({
         {attachments.length > 0 ? (
           <ul>{attachments.map((file) => <li key={file.id}><a href={`/files/${file.id}`} target="_blank" rel="noreferrer">{file.fileName}</a></li>)}</ul>
         ) : null}
-        <label className="button button--ghost">
-          {t('case.upload')}
-          <input
-            type="file"
-            hidden
-            multiple
-            accept="image/jpeg,image/png,image/webp,image/gif,application/pdf"
-            onChange={async (event) => {
-              setUploadError(null)
-              for (const file of Array.from(event.target.files ?? [])) {
-                try {
-                  addAttachment(await uploadFile(file))
-                } catch (failure) {
-                  setUploadError(`${file.name}: ${(failure as Error).message}`)
-                }
-              }
-              event.target.value = ''
-            }}
-          />
-        </label>
-        {uploadError ? <p className="field-error" role="alert">{uploadError}</p> : null}
+        <FileUploadButton label={t('case.upload')} onUploaded={addAttachment} />
       </section>
 
       <div className="button-row">

@@ -1,0 +1,193 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { useRevalidateOn, useSubscription } from '~/components/realtime'
+import { useLocalName, useLocale, useMessages } from '~/i18n/use-t'
+import { RequestInputError, addMessage, getRequest, listActivity, listMessages, queuePosition } from '~/modules/assistance/assistance.server'
+import { ActivityLog } from '~/modules/assistance/components/activity-log'
+import { MessageThread } from '~/modules/assistance/components/message-thread'
+import { RequestActionsPanel } from '~/modules/assistance/components/request-actions-panel'
+import { RequestStatus, UrgencyBadge } from '~/modules/assistance/components/request-status'
+import { SlaTimer, useNow } from '~/modules/assistance/components/sla-timer'
+import { listExperts } from '~/modules/assistance/experts.server'
+import { assistanceMessages } from '~/modules/assistance/messages'
+import { actorFor, performRequestAction } from '~/modules/assistance/request-actions.server'
+import { ASSISTANCE_EVENTS } from '~/modules/assistance/rooms'
+import { messageSchema, requestActionSchema } from '~/modules/assistance/schema'
+import { availableRequestActions } from '~/modules/assistance/workflow'
+import { requireUser } from '~/utils/auth.server'
+import { invariantResponse } from '~/utils/permissions.server'
+import { translateFrom } from '~/i18n/messages'
+import { getLocale } from '~/i18n/locale.server'
+import { fieldErrors } from '~/utils/validation'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const record = await getRequest({ user, requestId: params.requestId! })
+  invariantResponse(record, 'Request not found')
+  const actions = availableRequestActions(record.status, actorFor(user, record), { hasCase: Boolean(record.caseId) })
+  const [messages, activity, position, experts] = await Promise.all([
+    listMessages({ requestId: record.id }),
+    listActivity({ requestId: record.id }),
+    queuePosition(record),
+    actions.includes('transfer') ? listExperts() : [],
+  ])
+  return {
+    record,
+    messages,
+    activity: activity.map((event) => ({ ...event, id: String(event.id) })),
+    position,
+    actions,
+    experts: experts.filter((expert) => expert.id !== record.assigneeId),
+    userId: user.id,
+    now: new Date().toISOString(),
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `#${data.record.number} · GTAC` : 'GTAC' }]
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const requestId = params.requestId!
+  const form = await request.formData()
+  const fields = Object.fromEntries(form)
+  if (fields.intent === 'message') {
+    const parsed = messageSchema.safeParse(fields)
+    if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 400 })
+    try {
+      invariantResponse(await addMessage({ user, requestId, ...parsed.data }), 'Request not found')
+    } catch (error) {
+      if (error instanceof RequestInputError) return Response.json({ errors: error.errors }, { status: 400 })
+      throw error
+    }
+    return { ok: true }
+  }
+
+  const parsed = requestActionSchema.safeParse(fields)
+  if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 400 })
+  const outcome = await performRequestAction({ user, requestId, action: parsed.data })
+  if (outcome.ok) return outcome.caseId && parsed.data.intent === 'draft-case' ? redirect(`/cases/${outcome.caseId}`) : { ok: true }
+  invariantResponse(outcome.reason !== 'not-found', 'Request not found')
+  invariantResponse(outcome.reason !== 'forbidden', 'Forbidden', 403)
+  if (outcome.reason === 'invalid-input') return Response.json({ errors: outcome.errors }, { status: 400 })
+  const locale = await getLocale(request)
+  const message =
+    outcome.reason === 'conflict'
+      ? translateFrom(assistanceMessages, locale, 'action.conflict', { name: outcome.holder?.name ?? '' })
+      : translateFrom(assistanceMessages, locale, 'action.invalidState')
+  return Response.json({ errors: { _form: message } }, { status: 409 })
+}
+
+export default function AssistanceRequestPage() {
+  const { record, messages, activity, position, actions, experts, userId, now: serverNow } = useLoaderData<typeof loader>()
+  const t = useMessages(assistanceMessages)
+  const localName = useLocalName()
+  const locale = useLocale()
+  const now = useNow(serverNow)
+  useSubscription('assistance:watch', { requestId: record.id })
+  useRevalidateOn([ASSISTANCE_EVENTS.changed])
+  const openVisit = record.visits.find((visit) => !visit.outcome)
+  const when = (value: Date | string) => new Date(value).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-GB')
+
+  return (
+    <article>
+      <p><Link to="/assistance">← {t('title')}</Link></p>
+      <header className="case-header">
+        <div>
+          <h1>
+            {t('number', { number: record.number })} · {localName(record.model)} {record.year}
+          </h1>
+          <p className="hit__meta">
+            <RequestStatus status={record.status} />
+            <UrgencyBadge urgency={record.urgency} />
+            {position ? <span className="badge badge--submitted" data-testid="queue-position">{t('queuePosition', { position })}</span> : null}
+            <span>{t('created', { time: when(record.createdAt) })}</span>
+          </p>
+          <p className="request-row__sla">
+            <SlaTimer label="sla.response" startedAt={record.createdAt} dueAt={record.responseDueAt} doneAt={record.claimedAt} now={now} />
+            <SlaTimer label="sla.resolution" startedAt={record.createdAt} dueAt={record.resolutionDueAt} doneAt={record.resolvedAt} now={now} />
+          </p>
+        </div>
+      </header>
+
+      <div className="request-layout">
+        <div>
+          <section className="card">
+            <h2>{t('detail.symptoms')}</h2>
+            <p className="prewrap">{record.symptoms}</p>
+            {record.tried ? (
+              <>
+                <h3 className="small">{t('detail.tried')}</h3>
+                <p className="prewrap">{record.tried}</p>
+              </>
+            ) : null}
+            {record.readings ? (
+              <>
+                <h3 className="small">{t('detail.readings')}</h3>
+                <p className="prewrap">{record.readings}</p>
+              </>
+            ) : null}
+            {record.attachments.length > 0 ? (
+              <>
+                <h3 className="small">{t('detail.files')}</h3>
+                <ul>
+                  {record.attachments.map((file) => (
+                    <li key={file.id}><a href={`/files/${file.id}`} target="_blank" rel="noreferrer">{file.fileName}</a></li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </section>
+          {record.cause || record.fix ? (
+            <section className="card">
+              <h2>{t('detail.conclusion')}</h2>
+              <h3 className="small">{t('detail.cause')}</h3>
+              <p className="prewrap">{record.cause}</p>
+              <h3 className="small">{t('detail.fix')}</h3>
+              <p className="prewrap">{record.fix}</p>
+              {record.firstTimeFix !== null ? (
+                <p>{t('detail.firstTimeFix')}: <strong>{record.firstTimeFix ? t('detail.yes') : t('detail.no')}</strong></p>
+              ) : null}
+            </section>
+          ) : null}
+          <MessageThread messages={messages} userId={userId} />
+        </div>
+
+        <aside>
+          <RequestActionsPanel actions={actions} experts={experts} openVisitId={openVisit?.id ?? null} caseId={record.caseId} />
+          <section className="card">
+            <h2>{t('detail.vehicle')}</h2>
+            <dl className="facts request-facts">
+              <dt>{t('form.model')}</dt><dd>{localName(record.model)} {record.year}</dd>
+              <dt>{t('form.system')}</dt><dd>{localName(record.system)}</dd>
+              {record.vin ? <><dt>VIN</dt><dd><code>{record.vin}</code></dd></> : null}
+              {record.mileageKm !== null ? <><dt>{t('form.mileage')}</dt><dd>{record.mileageKm.toLocaleString()}</dd></> : null}
+              <dt>{t('form.dtcs')}</dt><dd>{record.dtcs.length > 0 ? record.dtcs.map((code) => <span key={code} className="dtc">{code}</span>) : '—'}</dd>
+              <dt>{t('station')}</dt><dd>{record.station.name}</dd>
+              <dt>{t('requester')}</dt><dd>{record.requester.name}</dd>
+              <dt>{t('assignee')}</dt><dd data-testid="assignee">{record.assignee?.name ?? t('unassigned')}</dd>
+            </dl>
+          </section>
+          {record.visits.length > 0 ? (
+            <section className="card">
+              <h2>{t('detail.visits')}</h2>
+              <ul>
+                {record.visits.map((visit) => (
+                  <li key={visit.id}>
+                    {t('detail.visitScheduled', { time: when(visit.scheduledAt), expert: visit.expert.name })}
+                    {visit.outcome ? <div>{t('detail.visitOutcome', { outcome: visit.outcome })}</div> : null}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          <ActivityLog events={activity} />
+        </aside>
+      </div>
+    </article>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
