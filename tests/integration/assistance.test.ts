@@ -157,8 +157,9 @@ describe('from claim to a repair case', () => {
     expect(await act(holder, { intent: 'transfer', toExpertId: colleague.id, note: '电气问题' })).toEqual({ ok: true })
     expect((await getRequest({ user: colleague, requestId: id }))?.assignee?.id).toBe(colleague.id)
 
-    const scheduledAt = new Date(Date.now() + 86_400_000)
-    expect(await act(colleague, { intent: 'escalate', scheduledAt })).toEqual({ ok: true })
+    // 09:30 in Shanghai (UTC+8, getTimezoneOffset -480) is 01:30Z.
+    const scheduledAt = new Date('2030-05-02T01:30:00Z')
+    expect(await act(colleague, { intent: 'escalate', scheduledAt: '2030-05-02T09:30', tzOffset: -480 })).toEqual({ ok: true })
     const onsite = await getRequest({ user: colleague, requestId: id })
     expect(onsite).toMatchObject({ status: 'ONSITE', visits: [{ scheduledAt, outcome: null, expert: { id: colleague.id } }] })
     expect(await act(colleague, { intent: 'visit-outcome', visitId: onsite!.visits[0].id, outcome: '进气歧管垫漏气' })).toEqual({ ok: true })

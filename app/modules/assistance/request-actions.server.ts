@@ -6,7 +6,7 @@ import { publish, userRoom } from '~/utils/realtime.server'
 import type { SessionUser } from '~/utils/session-user'
 import { announceChange, requestVisibilityWhere, type Viewer } from './assistance.server'
 import { ASSISTANCE_EVENTS } from './rooms'
-import type { RequestAction } from './schema'
+import { localDateTimeToInstant, type RequestAction } from './schema'
 import { fromStatuses, mayAct, type RequestActionName, type RequestActor } from './workflow'
 
 export type ActionOutcome =
@@ -163,7 +163,9 @@ export function performRequestAction({ user, requestId, action, now = new Date()
     case 'transfer':
       return transition(user, requestId, 'transfer', (tx, request) => transferRequest(tx, user, request, action.toExpertId, action.note))
     case 'escalate':
-      return transition(user, requestId, 'escalate', (tx, request) => escalateOnsite(tx, user, request, action.scheduledAt, action.note))
+      return transition(user, requestId, 'escalate', (tx, request) =>
+        escalateOnsite(tx, user, request, localDateTimeToInstant(action.scheduledAt, action.tzOffset), action.note),
+      )
     case 'visit-outcome':
       return transition(user, requestId, 'visit-outcome', (tx, request) => recordVisitOutcome(tx, user, request, action.visitId, action.outcome))
     case 'resolve':

@@ -50,13 +50,22 @@ export const messageSchema = z.object({
   attachmentIds: attachmentIdList,
 }).refine((message) => message.body.length > 0 || message.attachmentIds.length > 0, { message: 'write a message or attach a file', path: ['body'] })
 
-const futureDate = z.coerce.date({ errorMap: () => ({ message: 'a date and time' }) })
+/** A browser's `datetime-local` value (no zone) and the browser's offset from UTC in minutes (Date#getTimezoneOffset). */
+export function localDateTimeToInstant(local: string, offsetMinutes: number) {
+  return new Date(Date.parse(`${local.length === 16 ? `${local}:00` : local}Z`) + offsetMinutes * 60_000)
+}
+const localDateTime = z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?$/, 'a date and time')
 
 /** The request page's actions, one per button. */
 export const requestActionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('claim') }),
   z.object({ intent: z.literal('transfer'), toExpertId: z.string().min(1, 'choose an expert'), note: optionalText(1000) }),
-  z.object({ intent: z.literal('escalate'), scheduledAt: futureDate, note: optionalText(1000) }),
+  z.object({
+    intent: z.literal('escalate'),
+    scheduledAt: localDateTime,
+    tzOffset: z.coerce.number().int().min(-840).max(840).default(0),
+    note: optionalText(1000),
+  }),
   z.object({ intent: z.literal('visit-outcome'), visitId: z.string().min(1), outcome: text(2000) }),
   z.object({ intent: z.literal('resolve'), cause: text(4000, 'describe the cause'), fix: text(4000, 'describe the fix') }),
   z.object({ intent: z.literal('confirm'), firstTimeFix: z.enum(['yes', 'no'], { errorMap: () => ({ message: 'choose yes or no' }) }) }),

@@ -1,4 +1,5 @@
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
+import { useEffect, useState } from 'react'
 import { useFieldErrors } from '~/components/field-errors'
 import { useMessages } from '~/i18n/use-t'
 import { assistanceMessages } from '../messages'
@@ -19,6 +20,9 @@ export function RequestActionsPanel({ actions, experts, openVisitId, caseId }: P
   const errors = actionData?.errors ?? {}
   const { fieldError, invalid } = useFieldErrors(errors, 'action-')
   const has = (action: RequestActionName) => actions.includes(action)
+  // The browser's zone, so the visit time typed in local time is stored as the right instant.
+  const [tzOffset, setTzOffset] = useState(0)
+  useEffect(() => setTzOffset(new Date().getTimezoneOffset()), [])
   if (actions.length === 0 && !caseId) return null
 
   return (
@@ -107,7 +111,8 @@ export function RequestActionsPanel({ actions, experts, openVisitId, caseId }: P
         <Form method="post" className="action-form">
           <div className="field">
             <label htmlFor="scheduledAt">{t('action.scheduledAt')}</label>
-            <input id="scheduledAt" name="scheduledAt" type="datetime-local" {...invalid('scheduledAt')} />
+            <input id="scheduledAt" name="scheduledAt" type="datetime-local" required {...invalid('scheduledAt')} />
+            <input type="hidden" name="tzOffset" value={tzOffset} />
             {fieldError('scheduledAt')}
           </div>
           <button className="button button--ghost" name="intent" value="escalate" disabled={busy}>{t('action.escalate')}</button>
