@@ -14,12 +14,19 @@ type Ack = (reply: { ok: true } | { ok: false; error: string }) => void
 const watchRequestSchema = z.object({ requestId: z.string().min(1).max(40) })
 
 /** Registers an event whose payload is validated and whose reply goes to the ack, if any; a bad event never throws. */
-function handle<T>(socket: AssistanceSocket, event: string, schema: z.ZodType<T>, run: (payload: T) => Promise<{ ok: true } | { ok: false; error: string }>) {
+function handle<T>(
+  socket: AssistanceSocket,
+  ready: Promise<unknown>,
+  event: string,
+  schema: z.ZodType<T>,
+  run: (payload: T) => Promise<{ ok: true } | { ok: false; error: string }>,
+) {
   ;(socket as unknown as Socket).on(event, async (payload: unknown, ack?: unknown) => {
     const reply = typeof ack === 'function' ? (ack as Ack) : () => {}
-    const parsed = schema.safeParse(payload ?? {})
+    const parsed = schema.safeParse(payload)
     if (!parsed.success) return reply({ ok: false, error: 'invalid payload' })
     try {
+      await ready
       reply(await run(parsed.data))
     } catch {
       reply({ ok: false, error: 'server error' })
@@ -27,30 +34,38 @@ function handle<T>(socket: AssistanceSocket, event: string, schema: z.ZodType<T>
   })
 }
 
-/** Per connection: experts join their queues; pages subscribe to the requests and lists they show. */
-export async function onAssistanceConnection(socket: AssistanceSocket) {
+/**
+ * Per connection: experts join their queues; pages subscribe to the requests and lists they
+ * show. Handlers are registered at once (no event is lost) and answer after the expert's rooms
+ * are joined, so an acknowledged subscription means the socket is fully set up.
+ */
+export function onAssistanceConnection(socket: AssistanceSocket) {
   const user = socket.data.user
-  handle(socket, 'assistance:watch', watchRequestSchema, async ({ requestId }) => {
+  const ready = joinExpertQueues(socket)
+
+  handle(socket, ready, 'assistance:watch', watchRequestSchema, async ({ requestId }) => {
     const request = await getDb().assistanceRequest.findFirst({ where: { id: requestId, ...requestVisibilityWhere(user) }, select: { systemCode: true } })
     if (!request) return { ok: false, error: 'not found' }
     await socket.join([requestRoom(requestId), queueRoom(request.systemCode)])
     return { ok: true }
   })
 
-  handle(socket, 'assistance:watch-list', z.object({}).strict(), async () => {
+  handle(socket, ready, 'assistance:watch-list', z.object({}).strict(), async () => {
     if ((REQUESTER_ROLES as readonly string[]).includes(user.role) && user.stationId) await socket.join(stationRoom(user.stationId))
     else if (user.role === 'ENGINEER' || user.role === 'ADMIN') await socket.join([...SYSTEM_CODES.map(queueRoom), PRESENCE_WATCHERS_ROOM])
     else return { ok: false, error: 'forbidden' }
     return { ok: true }
   })
+  return ready
+}
 
-  // After the handlers: events that arrive while this runs are not lost.
-  if (isExpert(user)) {
-    const profile = await getExpertProfile(user.id)
-    await socket.join(expertRooms(profile))
-    if (profile.available) {
-      publish(PRESENCE_WATCHERS_ROOM, ASSISTANCE_EVENTS.presence, { userId: user.id, available: true })
-      socket.on('disconnect', () => publish(PRESENCE_WATCHERS_ROOM, ASSISTANCE_EVENTS.presence, { userId: user.id, available: false }))
-    }
+async function joinExpertQueues(socket: AssistanceSocket) {
+  const user = socket.data.user
+  if (!isExpert(user)) return
+  const profile = await getExpertProfile(user.id)
+  await socket.join(expertRooms(profile))
+  if (profile.available) {
+    publish(PRESENCE_WATCHERS_ROOM, ASSISTANCE_EVENTS.presence, { userId: user.id, available: true })
+    socket.on('disconnect', () => publish(PRESENCE_WATCHERS_ROOM, ASSISTANCE_EVENTS.presence, { userId: user.id, available: false }))
   }
 }
