@@ -8,7 +8,7 @@ import { ActivityLog } from '~/modules/assistance/components/activity-log'
 import { MessageThread } from '~/modules/assistance/components/message-thread'
 import { RequestActionsPanel } from '~/modules/assistance/components/request-actions-panel'
 import { RequestStatus, UrgencyBadge } from '~/modules/assistance/components/request-status'
-import { SlaTimer, useNow } from '~/modules/assistance/components/sla-timer'
+import { RequestSlaTimers, useNow } from '~/modules/assistance/components/sla-timer'
 import { listExperts } from '~/modules/assistance/experts.server'
 import { assistanceMessages } from '~/modules/assistance/messages'
 import { actorFor, performRequestAction } from '~/modules/assistance/request-actions.server'
@@ -103,10 +103,7 @@ export default function AssistanceRequestPage() {
             {position ? <span className="badge badge--submitted" data-testid="queue-position">{t('queuePosition', { position })}</span> : null}
             <span>{t('created', { time: when(record.createdAt) })}</span>
           </p>
-          <p className="request-row__sla">
-            <SlaTimer label="sla.response" startedAt={record.createdAt} dueAt={record.responseDueAt} doneAt={record.claimedAt} now={now} />
-            <SlaTimer label="sla.resolution" startedAt={record.createdAt} dueAt={record.resolutionDueAt} doneAt={record.resolvedAt} now={now} />
-          </p>
+          <RequestSlaTimers request={record} now={now} />
         </div>
       </header>
 

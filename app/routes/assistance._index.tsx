@@ -8,7 +8,7 @@ import { useLocalName, useMessages } from '~/i18n/use-t'
 import { canRequest, listRequests, type RequestListFilter } from '~/modules/assistance/assistance.server'
 import { ExpertPanel } from '~/modules/assistance/components/expert-panel'
 import { RequestStatus, UrgencyBadge } from '~/modules/assistance/components/request-status'
-import { SlaTimer, useNow } from '~/modules/assistance/components/sla-timer'
+import { RequestSlaTimers, useNow } from '~/modules/assistance/components/sla-timer'
 import { getExpertProfile, isExpert, listExperts, updateExpertProfile } from '~/modules/assistance/experts.server'
 import { assistanceMessages } from '~/modules/assistance/messages'
 import { ASSISTANCE_EVENTS } from '~/modules/assistance/rooms'
@@ -122,10 +122,7 @@ export default function AssistanceList() {
                 <span>{row.assignee ? `${t('assignee')}: ${row.assignee.name}` : t('unassigned')}</span>
               </p>
               <p className="request-row__symptoms">{row.symptoms}</p>
-              <p className="request-row__sla">
-                <SlaTimer label="sla.response" startedAt={row.createdAt} dueAt={row.responseDueAt} doneAt={row.claimedAt} now={now} />
-                <SlaTimer label="sla.resolution" startedAt={row.createdAt} dueAt={row.resolutionDueAt} doneAt={row.resolvedAt} now={now} />
-              </p>
+              <RequestSlaTimers request={row} now={now} />
             </li>
           ))}
         </ul>

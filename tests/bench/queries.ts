@@ -1,4 +1,4 @@
-import { createRandom } from '../../app/modules/cases/demo/case-generator'
+import { createRandom } from '../../app/utils/seeded-random'
 import { dtcCodes, vehicleModels } from '../../app/modules/catalogue/demo-catalogue.server'
 
 const phrases = [

@@ -55,3 +55,15 @@ export function SlaTimer({
     </span>
   )
 }
+
+type Timestamps = { createdAt: Date | string; claimedAt: Date | string | null; resolvedAt: Date | string | null; responseDueAt: Date | string; resolutionDueAt: Date | string }
+
+/** Both timers of a request: first response (ends with the claim) and resolution (ends when the expert closes it). */
+export function RequestSlaTimers({ request, now }: { request: Timestamps; now: Date }) {
+  return (
+    <p className="request-row__sla">
+      <SlaTimer label="sla.response" startedAt={request.createdAt} dueAt={request.responseDueAt} doneAt={request.claimedAt} now={now} />
+      <SlaTimer label="sla.resolution" startedAt={request.createdAt} dueAt={request.resolutionDueAt} doneAt={request.resolvedAt} now={now} />
+    </p>
+  )
+}

@@ -1,5 +1,5 @@
 import type { AssistanceStatus, AssistanceUrgency } from '~/generated/prisma/enums'
-import { vinCheckDigitMatches } from '~/utils/vehicle-codes'
+import { createRandom, randomVin, type Random } from '~/utils/seeded-random'
 import { SYSTEM_CODES, type SystemCode } from '~/utils/vehicle-schema'
 import { dueDates, type SlaPolicy } from '../sla'
 import { followUps, requestTemplates, type RequestTemplate, type Text } from './request-templates'
@@ -55,27 +55,6 @@ export type DemoRequest = Lifecycle & {
   createdAt: Date
   responseDueAt: Date
   resolutionDueAt: Date
-}
-
-type Random = ReturnType<typeof createRandom>
-
-/** mulberry32: a seed always yields the same demo data. */
-function createRandom(seed: number) {
-  let state = seed >>> 0
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  return {
-    next,
-    chance: (probability: number) => next() < probability,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    between: (min: number, max: number) => min + next() * (max - min),
-    pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)],
-  }
 }
 
 const after = (date: Date, ms: number) => new Date(date.getTime() + ms)
@@ -140,17 +119,6 @@ function modelsFor(system: SystemCode, models: DemoRequestInput['models']) {
   return fitting.length > 0 ? fitting : models
 }
 
-const VIN_CHARS = 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789'
-
-function generateVin(random: Random) {
-  const body = Array.from({ length: 17 }, () => random.pick([...VIN_CHARS]))
-  body[0] = 'L' // China WMI region
-  for (const digit of '0123456789X') {
-    body[8] = digit
-    if (vinCheckDigitMatches(body.join(''))) break
-  }
-  return body.join('')
-}
 
 /** Most claims come within the two-hour response target; a quarter miss it. */
 const responseDelay = (random: Random) => (random.chance(0.75) ? random.between(10 * MINUTE, 110 * MINUTE) : random.between(2 * HOUR, 5 * HOUR))
@@ -313,7 +281,7 @@ function buildRequest(random: Random, input: DemoRequestInput, plan: Plan, cover
     stationId: requester.stationId,
     modelId: model.id,
     year: random.int(model.yearFrom, model.yearTo),
-    vin: random.chance(0.7) ? generateVin(random) : null,
+    vin: random.chance(0.7) ? randomVin(random) : null,
     mileageKm: random.chance(0.9) ? random.int(500, 180_000) : null,
     systemCode,
     dtcs: template.dtcs,
