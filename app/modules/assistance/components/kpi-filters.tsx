@@ -1,0 +1,34 @@
+import { Form } from '@remix-run/react'
+import { useMessages } from '~/i18n/use-t'
+import type { KpiDimension } from '../kpi.server'
+import { kpiMessages } from '../kpi-messages'
+
+const DIMENSIONS: KpiDimension[] = ['system', 'expert', 'region', 'month']
+
+/** A GET form: the filters live in the URL, so a view can be bookmarked, shared and exported. */
+export function KpiFilters({ from, to, groupBy }: { from: string; to: string; groupBy: KpiDimension }) {
+  const t = useMessages(kpiMessages)
+  return (
+    <Form method="get" className="kpi-filters card" aria-label={t('kpi.filters')} key={`${from}/${to}/${groupBy}`}>
+      <div className="field">
+        <label htmlFor="kpi-from">{t('kpi.from')}</label>
+        <input id="kpi-from" type="date" name="from" defaultValue={from} required />
+      </div>
+      <div className="field">
+        <label htmlFor="kpi-to">{t('kpi.to')}</label>
+        <input id="kpi-to" type="date" name="to" defaultValue={to} required />
+      </div>
+      <div className="field">
+        <label htmlFor="kpi-group">{t('kpi.groupBy')}</label>
+        <select id="kpi-group" name="groupBy" defaultValue={groupBy}>
+          {DIMENSIONS.map((dimension) => (
+            <option key={dimension} value={dimension}>
+              {t(`kpi.dimension.${dimension}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button">{t('kpi.apply')}</button>
+    </Form>
+  )
+}
