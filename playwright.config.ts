@@ -11,6 +11,11 @@ export const chromiumArgs = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // WebRTC: a host with only a loopback interface never connects without the first; the fake
+  // camera and microphone, allowed without a prompt, feed the call tests.
+  '--allow-loopback-in-peer-connection',
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
 ]
 
 export default defineConfig({

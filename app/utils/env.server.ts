@@ -6,6 +6,18 @@ const optionalString = z
   .optional()
   .transform((value) => (value && value.trim() !== '' ? value.trim() : undefined))
 
+/** A comma-separated list of ICE server URLs, each with one of the given schemes. */
+const iceUrlList = (schemes: string[], example: string) =>
+  z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((url) => url.trim()).filter(Boolean))
+    .superRefine((urls, ctx) => {
+      for (const url of urls.filter((url) => !schemes.some((scheme) => url.startsWith(scheme)) || /\s/.test(url))) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `"${url}" must start with ${schemes.join(' or ')}, like ${example}` })
+      }
+    })
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -37,6 +49,12 @@ const envSchema = z
           return false
         }
       }, 'an IANA time zone such as Asia/Shanghai'),
+    // Loopback and LAN calls need no STUN; public deployments list theirs.
+    STUN_URLS: iceUrlList(['stun:'], 'stun:stun.example:3478'),
+    TURN_URLS: iceUrlList(['turn:', 'turns:'], 'turn:turn.example:3478?transport=udp'),
+    TURN_SECRET: optionalString,
+    TURN_CREDENTIAL_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(3600),
+    ICE_TRANSPORT_POLICY: z.enum(['all', 'relay']).default('all'),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.MEILI_URL) !== Boolean(env.MEILI_MASTER_KEY)) {
@@ -44,6 +62,20 @@ const envSchema = z
         code: z.ZodIssueCode.custom,
         path: ['MEILI_URL'],
         message: 'MEILI_URL and MEILI_MASTER_KEY go together: set both to use an external Meilisearch, or neither',
+      })
+    }
+    if ((env.TURN_URLS.length > 0) !== Boolean(env.TURN_SECRET)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: [env.TURN_SECRET ? 'TURN_URLS' : 'TURN_SECRET'],
+        message: "TURN_URLS and TURN_SECRET go together: set both (TURN_SECRET is coturn's static-auth-secret), or neither",
+      })
+    }
+    if (env.ICE_TRANSPORT_POLICY === 'relay' && env.TURN_URLS.length === 0) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['ICE_TRANSPORT_POLICY'],
+        message: 'ICE_TRANSPORT_POLICY=relay sends all media through TURN: set TURN_URLS and TURN_SECRET too',
       })
     }
   })
