@@ -9,10 +9,12 @@ import { translate, type Locale } from '~/i18n/messages'
 import { getUser } from '~/utils/auth.server'
 import appStyles from '~/styles/app.css'
 import assistanceStyles from '~/styles/assistance.css'
+import liveStyles from '~/styles/live.css'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: appStyles },
   { rel: 'stylesheet', href: assistanceStyles },
+  { rel: 'stylesheet', href: liveStyles },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 

@@ -10,6 +10,8 @@ import { RequestActionsPanel } from '~/modules/assistance/components/request-act
 import { RequestStatus, UrgencyBadge } from '~/modules/assistance/components/request-status'
 import { RequestSlaTimers, useNow } from '~/modules/assistance/components/sla-timer'
 import { listExperts } from '~/modules/assistance/experts.server'
+import { assistanceCallRoom, mayJoinAssistanceCall } from '~/modules/assistance/live-access.server'
+import { LiveCall } from '~/modules/live/components/live-call'
 import { assistanceMessages } from '~/modules/assistance/messages'
 import { actorFor, performRequestAction } from '~/modules/assistance/request-actions.server'
 import { ASSISTANCE_EVENTS } from '~/modules/assistance/rooms'
@@ -26,11 +28,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const record = await getRequest({ user, requestId: params.requestId! })
   invariantResponse(record, 'Request not found')
   const actions = availableRequestActions(record.status, actorFor(user, record), { hasCase: Boolean(record.caseId) })
-  const [messages, activity, position, experts] = await Promise.all([
+  const [messages, activity, position, experts, canCall] = await Promise.all([
     listMessages({ requestId: record.id }),
     listActivity({ requestId: record.id }),
     queuePosition(record),
     actions.includes('transfer') ? listExperts() : [],
+    mayJoinAssistanceCall(user, record.id),
   ])
   return {
     record,
@@ -40,6 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     actions,
     experts: experts.filter((expert) => expert.id !== record.assigneeId),
     userId: user.id,
+    userName: user.name,
+    callRoom: canCall ? assistanceCallRoom(record.id) : null,
     now: new Date().toISOString(),
   }
 }
@@ -79,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AssistanceRequestPage() {
-  const { record, messages, activity, position, actions, experts, userId, now: serverNow } = useLoaderData<typeof loader>()
+  const { record, messages, activity, position, actions, experts, userId, userName, callRoom, now: serverNow } = useLoaderData<typeof loader>()
   const t = useMessages(assistanceMessages)
   const localName = useLocalName()
   const locale = useLocale()
@@ -109,6 +114,7 @@ export default function AssistanceRequestPage() {
 
       <div className="request-layout">
         <div>
+          {callRoom ? <LiveCall roomId={callRoom} selfName={userName} /> : null}
           <section className="card">
             <h2>{t('detail.symptoms')}</h2>
             <p className="prewrap">{record.symptoms}</p>

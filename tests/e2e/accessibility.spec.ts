@@ -1,0 +1,41 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { signIn } from './helpers'
+
+/** axe-core on the page as it is now: no serious or critical violation (each listed with its nodes when it fails). */
+async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze()
+  const blocking = violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
+  expect(blocking, `${page.url()}`).toEqual([])
+}
+
+const firstRequestHref = async (page: Page) => (await page.locator('.request-row__title').first().getAttribute('href'))!
+
+test('technician pages: search, case, assistance list, request form and request page', async ({ page }) => {
+  await signIn(page, 'tech@gtac.test')
+  await expectAccessible(page)
+  await page.locator('.hit__title a').first().click()
+  await expect(page.locator('h1')).toBeVisible()
+  await expectAccessible(page)
+  await page.goto('/assistance')
+  await expectAccessible(page)
+  const request = await firstRequestHref(page)
+  await page.goto('/assistance/new')
+  await expectAccessible(page)
+  await page.goto(request)
+  await expectAccessible(page)
+})
+
+test('expert pages: queue with the expert desk, request page, KPI dashboard', async ({ page }) => {
+  await signIn(page, 'expert@gtac.test')
+  await page.goto('/assistance')
+  await expectAccessible(page)
+  await page.goto('/assistance?view=all')
+  await page.goto(await firstRequestHref(page))
+  await expectAccessible(page)
+  await page.goto('/assistance/kpi')
+  await expect(page.locator('svg').first()).toBeVisible()
+  await expectAccessible(page)
+})

@@ -1,0 +1,95 @@
+import { expect, test, type Browser, type Page } from '@playwright/test'
+import { signIn } from './helpers'
+
+// Two real browsers with Chromium's fake camera and microphone; the technician at phone size.
+async function participant(browser: Browser, email: string, viewport: { width: number; height: number }) {
+  const context = await browser.newContext({ viewport, permissions: ['camera', 'microphone'] })
+  const page = await context.newPage()
+  await signIn(page, email)
+  return page
+}
+
+/** A claimed request of tech@'s station held by expert@, made through the JSON API. */
+async function claimedRequest(tech: Page, expert: Page) {
+  const created = await tech.request.post('/api/assistance', {
+    data: { model: 'Boyue', year: 2021, system: 'engine', dtcs: ['P0300'], symptoms: '怠速时发动机间歇失火，抖动明显', urgency: 'normal' },
+  })
+  expect(created.status()).toBe(201)
+  const { id } = await created.json()
+  expect((await expert.request.post(`/api/assistance/${id}/claim`)).status()).toBe(200)
+  return id as string
+}
+
+const remoteTile = (page: Page) => page.locator('.video-tile[data-participant]')
+const framesDecoded = async (page: Page) => Number((await remoteTile(page).first().getAttribute('data-frames-decoded')) ?? 0)
+
+/** The remote video is decoding: its frame count, read from getStats, keeps going up. */
+async function expectVideoFlowing(page: Page) {
+  await expect(remoteTile(page)).toHaveCount(1, { timeout: 20_000 })
+  await expect.poll(() => framesDecoded(page), { timeout: 20_000 }).toBeGreaterThan(0)
+  const before = await framesDecoded(page)
+  await expect.poll(() => framesDecoded(page), { timeout: 10_000 }).toBeGreaterThan(before)
+}
+
+async function joinCall(page: Page) {
+  await expect(page.getByRole('heading', { name: /远程视频会话|Live session/ })).toBeVisible()
+  await expect(page.locator('html')).toHaveAttribute('data-realtime', 'connected')
+  const join = page.getByRole('button', { name: /^加入$|^Join$/ })
+  await expect(join).toBeEnabled({ timeout: 15_000 })
+  await join.click()
+  await expect(page.getByRole('button', { name: /^离开$|^Leave$/ })).toBeVisible()
+}
+
+test('technician and expert join from the request page, see each other, chat, and recover from a signaling drop', async ({ browser }) => {
+  test.setTimeout(150_000)
+  const tech = await participant(browser, 'tech@gtac.test', { width: 390, height: 844 })
+  const expert = await participant(browser, 'expert@gtac.test', { width: 1280, height: 900 })
+  const id = await claimedRequest(tech, expert)
+
+  await tech.goto(`/assistance/${id}`)
+  await expert.goto(`/assistance/${id}`)
+  // Pre-join: a camera preview and a microphone level before the Join button.
+  await expect(tech.locator('.prejoin video')).toBeVisible()
+  await expect(tech.locator('#mic-level')).toBeVisible()
+  await joinCall(tech)
+  await joinCall(expert)
+  await expectVideoFlowing(tech)
+  await expectVideoFlowing(expert)
+  await expect(expert.locator('.live-call')).toContainText(/王师傅|Wang/)
+
+  // Chat is the request's message thread: both ways, and still there after a reload.
+  await expert.getByLabel(/输入消息|Write a message/).fill('请把摄像头对准点火线圈')
+  await expert.getByRole('button', { name: /^发送$|^Send$/ }).click()
+  await expect(tech.locator('.message-list')).toContainText('请把摄像头对准点火线圈')
+  await tech.getByLabel(/输入消息|Write a message/).fill('好的，正在对准')
+  await tech.getByRole('button', { name: /^发送$|^Send$/ }).click()
+  await expect(expert.locator('.message-list')).toContainText('好的，正在对准')
+
+  // The expert's signaling drops and comes back: the call rejoins and video flows again.
+  await expert.context().setOffline(true)
+  await expect(expert.getByRole('status').filter({ hasText: /正在重新连接|reconnecting/ })).toBeVisible()
+  await expert.context().setOffline(false)
+  await expect(expert.getByRole('status').filter({ hasText: /正在重新连接|reconnecting/ })).toHaveCount(0, { timeout: 20_000 })
+  await expectVideoFlowing(expert)
+  await expectVideoFlowing(tech)
+
+  // Leaving ends the other side's tile; rejoining brings it back.
+  await tech.getByRole('button', { name: /^离开$|^Leave$/ }).click()
+  await expect(remoteTile(expert)).toHaveCount(0)
+  await tech.reload()
+  await expect(tech.locator('.message-list')).toContainText('请把摄像头对准点火线圈')
+  await joinCall(tech)
+  await expectVideoFlowing(expert)
+  const overflow = await tech.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  expect(overflow).toBeLessThanOrEqual(0)
+})
+
+test('someone outside the request cannot open its page or its call', async ({ browser }) => {
+  const tech = await participant(browser, 'tech@gtac.test', { width: 1280, height: 900 })
+  const expert = await participant(browser, 'expert@gtac.test', { width: 1280, height: 900 })
+  const id = await claimedRequest(tech, expert)
+  const outsider = await participant(browser, 'expert2@gtac.test', { width: 1280, height: 900 })
+  const response = await outsider.goto(`/assistance/${id}`)
+  expect(response?.status()).toBe(404)
+  await expect(outsider.locator('.live-call')).toHaveCount(0)
+})
