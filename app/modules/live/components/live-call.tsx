@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
+import type { Socket } from 'socket.io-client'
 import { useSocket } from '~/components/realtime'
 import { useMessages } from '~/i18n/use-t'
 import { liveMessages } from '../messages'
@@ -12,6 +13,15 @@ type Remote = Participant & { stream?: MediaStream }
 type JoinReply = { ok: true; self: Participant; peers: Participant[]; ice: RTCConfiguration } | { ok: false; error: string }
 type Phase = 'prejoin' | 'joining' | 'call'
 
+/** What a tool inside the call (snapshots, annotation, recording) gets to work with. */
+export type CallTools = {
+  roomId: string
+  socket: Socket
+  /** The call's section: remote videos are `.video-tile[data-participant] video`, ours is `.video-tile--local video`. */
+  container: HTMLElement | null
+  participants: Array<{ participantId: string; name: string }>
+}
+
 const byId = (participants: Participant[]) => Object.fromEntries(participants.map((participant) => [participant.participantId, participant]))
 
 /**
@@ -20,7 +30,7 @@ const byId = (participants: Participant[]) => Object.fromEntries(participants.ma
  * the microphone level and the device choice; the call itself is a simple-peer mesh signalled
  * over the page's socket.io connection.
  */
-export function LiveCall({ roomId, selfName }: { roomId: string; selfName: string }) {
+export function LiveCall({ roomId, selfName, tools }: { roomId: string; selfName: string; tools?: (call: CallTools) => ReactNode }) {
   const t = useMessages(liveMessages)
   const socket = useSocket()
   const media = useLocalMedia()
@@ -34,6 +44,7 @@ export function LiveCall({ roomId, selfName }: { roomId: string; selfName: strin
   const [sharing, setSharing] = useState(false)
   const [signalingUp, setSignalingUp] = useState(true)
   const mesh = useRef<PeerMesh | null>(null)
+  const section = useRef<HTMLElement>(null)
   const connections = useCallback(() => mesh.current?.peerConnections() ?? [], [])
   const stats = useConnectionStats(connections, phase === 'call')
 
@@ -168,7 +179,7 @@ export function LiveCall({ roomId, selfName }: { roomId: string; selfName: strin
   const people = Object.values(remotes)
 
   return (
-    <section className="card live-call" aria-labelledby="live-call-title">
+    <section className="card live-call" aria-labelledby="live-call-title" ref={section}>
       <h2 id="live-call-title">{t('title')}</h2>
       {error ? <p className="notice notice--error" role="alert">{error}</p> : null}
       {media.error ? <p className="notice notice--error" role="alert">{t('error.media', { reason: media.error })}</p> : null}
@@ -223,6 +234,7 @@ export function LiveCall({ roomId, selfName }: { roomId: string; selfName: strin
             <button type="button" className="button button--danger" onClick={leave}>{t('leave')}</button>
           </div>
           <p className="small muted">{t('participants', { count: people.length + 1 })}: {[selfName, ...people.map((peer) => peer.name)].join(' · ')}</p>
+          {tools && socket ? tools({ roomId, socket, container: section.current, participants: people.map(({ participantId: id, name }) => ({ participantId: id, name })) }) : null}
         </>
       )}
     </section>
