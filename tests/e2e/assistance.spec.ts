@@ -61,6 +61,12 @@ test('a technician asks for help, the expert is alerted live and claims it, they
   await tech.getByRole('button', { name: /^发送$|^Send$/ }).click()
   await expect(expert.locator('.message-list')).toContainText('LTFT +18%')
 
+  // The expert's side panel lists matching cases; one goes into the chat as a card.
+  const matching = expert.locator('section[aria-labelledby="matching-cases-title"]')
+  await matching.getByRole('button', { name: /推送到聊天|Send to the chat/ }).first().click()
+  await expect(tech.locator('.message-list .case-card')).toHaveCount(1)
+  await expect(tech.locator('.message-list .case-card')).toHaveAttribute('href', /\/cases\/[A-Za-z0-9-]+$/)
+
   await expert.getByLabel(/^故障原因$|^Cause$/).fill('进气歧管垫漏气')
   await expert.getByLabel(/^维修方案$|^Fix$/).fill('更换进气歧管垫')
   await expert.getByRole('button', { name: /填写结论并关闭|Record the conclusion/ }).click()

@@ -128,6 +128,8 @@ export const assistanceMessages = defineMessages(
     'alert.open': '查看',
     'alert.dismiss': '关闭',
     live: '实时更新',
+    'case.pushToChat': '推送到聊天',
+    'case.card': '维修案例',
   },
   {
     title: 'Technical assistance',
@@ -256,6 +258,8 @@ export const assistanceMessages = defineMessages(
     'alert.open': 'Open',
     'alert.dismiss': 'Dismiss',
     live: 'Live',
+    'case.pushToChat': 'Send to the chat',
+    'case.card': 'Repair case',
   },
 )
 

@@ -309,3 +309,12 @@ export function listReviewQueue({ take = 50 }: { take?: number } = {}) {
     },
   })
 }
+
+/** Titles of the cases linked from elsewhere (chat messages), for the cases this user may see. */
+export function listCaseLinks({ user, caseIds }: { user: Viewer; caseIds: string[] }) {
+  if (caseIds.length === 0) return Promise.resolve([])
+  return getDb().repairCase.findMany({
+    where: { id: { in: caseIds.slice(0, 100) }, ...caseVisibilityWhere(user) },
+    select: { id: true, title: true, status: true, dtcs: true, model: { select: { nameZh: true, nameEn: true } } },
+  })
+}
