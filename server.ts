@@ -25,6 +25,21 @@ async function main() {
   // Set by `remix dev`: rebuilds are loaded without restarting (sockets stay connected).
   const isDev = Boolean(process.env.REMIX_DEV_ORIGIN)
   if (!fs.existsSync(BUILD_PATH)) throw new Error('No build found: run "npm run build" first (npm start does it for you).')
+
+  const app = express()
+  app.disable('x-powered-by')
+  // Behind a reverse proxy on this machine, the client address comes from X-Forwarded-For.
+  app.set('trust proxy', 'loopback')
+  app.use(compression())
+  app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
+  app.use(express.static('public', { maxAge: '1h' }))
+
+  const httpServer = createServer(app)
+  // First, so that an unreachable REDIS_URL stops the start before any service runs.
+  const redis = env.REDIS_URL ? { url: env.REDIS_URL, channelPrefix: env.REDIS_CHANNEL_PREFIX } : undefined
+  const realtime = await attachRealtime(httpServer, { redis, log })
+  const { io } = realtime
+
   const services = await startServices(log)
   process.env.SESSION_SECRET ??= readOrCreateSecret(env.dataDir, 'session', () => crypto.randomBytes(32).toString('hex'))
 
@@ -39,16 +54,6 @@ async function main() {
   const loadBuild = async () => (await import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`)) as ServerBuild
   let build = await loadBuild()
 
-  const app = express()
-  app.disable('x-powered-by')
-  // Behind a reverse proxy on this machine, the client address comes from X-Forwarded-For.
-  app.set('trust proxy', 'loopback')
-  app.use(compression())
-  app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
-  app.use(express.static('public', { maxAge: '1h' }))
-
-  const httpServer = createServer(app)
-  const io = attachRealtime(httpServer)
   app.all(
     '*',
     isDev
@@ -75,16 +80,21 @@ async function main() {
     if (stopping) return
     stopping = true
     log(`${signal}: stopping…`)
-    io.close()
+    const realtimeClosed = realtime.close()
     // Finish the requests in flight (at most 5 s) before their database and search engine stop.
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, 5000)
+      const timer = setTimeout(() => {
+        httpServer.closeAllConnections()
+        resolve()
+      }, 5000)
       httpServer.close(() => {
         clearTimeout(timer)
         resolve()
       })
       httpServer.closeIdleConnections()
     })
+    // Requests finishing above may still publish to the other nodes: Redis goes only now.
+    await realtimeClosed
     await indexer.stop()
     await (build.entry.module as { flushBeforeExit?: () => Promise<void> }).flushBeforeExit?.()
     await disconnectDb()

@@ -29,6 +29,10 @@ const envSchema = z
     MEILI_MASTER_KEY: optionalString,
     MEILI_BINARY: optionalString,
     MEILI_INDEX_PREFIX: z.string().regex(/^[a-z0-9_]*$/, 'lower-case letters, digits and _ only').default('gtac_'),
+    // Set on every node of a scale-out: socket.io rooms then span the nodes through Redis pub/sub.
+    REDIS_URL: optionalString.pipe(z.string().url().regex(/^rediss?:\/\/[^/?#]+/, 'a redis:// or rediss:// URL such as redis://redis.example:6379').optional()),
+    // Nodes sharing a prefix share rooms: installations (or test runs) on one Redis each take their own.
+    REDIS_CHANNEL_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only').default('gtac'),
     SESSION_SECRET: optionalString,
     SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
     DEMO_CASE_COUNT: z.coerce.number().int().min(0).default(320),

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createRequest } from '../../app/modules/assistance/assistance.server'
 import { updateExpertProfile } from '../../app/modules/assistance/experts.server'
 import { performRequestAction } from '../../app/modules/assistance/request-actions.server'
-import { attachRealtime, type RealtimeServer } from '../../app/realtime/server.server'
+import { attachRealtime, type Realtime } from '../../app/realtime/server.server'
 import { loader as requestPageLoader } from '../../app/routes/assistance.$requestId'
 import { loader as newRequestLoader } from '../../app/routes/assistance.new'
 import { setRealtimeEmitter } from '../../app/utils/realtime.server'
@@ -16,7 +16,7 @@ import { callRoute, routeArgs } from '../route-calls'
 
 // A real socket.io server on the test database, reached by real socket.io clients with session cookies.
 let httpServer: HttpServer
-let io: RealtimeServer
+let realtime: Realtime
 let url: string
 let tech: SessionUser
 let otherTech: SessionUser
@@ -70,7 +70,7 @@ const newRequest = (systemCode: SystemCode = 'engine') =>
 
 beforeAll(async () => {
   httpServer = createServer()
-  io = attachRealtime(httpServer)
+  realtime = await attachRealtime(httpServer)
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve))
   url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`
   const station = await createStation()
@@ -88,7 +88,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const socket of sockets) socket.disconnect()
   setRealtimeEmitter(undefined)
-  await new Promise((resolve) => io.close(resolve))
+  await realtime.close()
 })
 
 describe('handshake', () => {
