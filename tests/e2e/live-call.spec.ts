@@ -73,6 +73,14 @@ test('technician and expert join from the request page, see each other, chat, an
   await expectVideoFlowing(expert)
   await expectVideoFlowing(tech)
 
+  // Mute and low-bandwidth mode (own video off) show on the other side.
+  await tech.getByRole('button', { name: /^静音$|^Mute$/ }).click()
+  await expect(remoteTile(expert)).toContainText(/已静音|muted/)
+  await tech.getByRole('button', { name: /省流模式|Low bandwidth/ }).click()
+  await expect(remoteTile(expert)).toContainText(/摄像头已关闭|camera off/)
+  await tech.getByRole('button', { name: /省流模式|Low bandwidth/ }).click()
+  await expect(remoteTile(expert)).not.toContainText(/摄像头已关闭|camera off/)
+
   // Leaving ends the other side's tile; rejoining brings it back.
   await tech.getByRole('button', { name: /^离开$|^Leave$/ }).click()
   await expect(remoteTile(expert)).toHaveCount(0)
@@ -85,6 +93,7 @@ test('technician and expert join from the request page, see each other, chat, an
 })
 
 test('someone outside the request cannot open its page or its call', async ({ browser }) => {
+  test.setTimeout(90_000)
   const tech = await participant(browser, 'tech@gtac.test', { width: 1280, height: 900 })
   const expert = await participant(browser, 'expert@gtac.test', { width: 1280, height: 900 })
   const id = await claimedRequest(tech, expert)

@@ -33,6 +33,8 @@ export const liveMessages = defineMessages(
     'error.forbidden': '你不能加入这个会话。',
     'error.generic': '加入失败，请重试。',
     reconnecting: '连接中断，正在重新连接…',
+    lowBandwidth: '省流模式',
+    lowBandwidthHint: '网络较差：可以开启省流模式，关闭自己的视频，保留语音、聊天和拍照。',
   },
   {
     title: 'Live session',
@@ -66,5 +68,7 @@ export const liveMessages = defineMessages(
     'error.forbidden': 'You may not join this session.',
     'error.generic': 'Could not join; please try again.',
     reconnecting: 'Connection lost, reconnecting…',
+    lowBandwidth: 'Low bandwidth',
+    lowBandwidthHint: 'The connection is poor: low-bandwidth mode turns your video off and keeps audio, chat and snapshots.',
   },
 )

@@ -42,6 +42,7 @@ export function LiveCall({ roomId, selfName, tools }: { roomId: string; selfName
   const [muted, setMuted] = useState(false)
   const [videoOff, setVideoOff] = useState(false)
   const [sharing, setSharing] = useState(false)
+  const [lowBandwidth, setLowBandwidth] = useState(false)
   const [signalingUp, setSignalingUp] = useState(true)
   const mesh = useRef<PeerMesh | null>(null)
   const section = useRef<HTMLElement>(null)
@@ -137,12 +138,18 @@ export function LiveCall({ roomId, selfName, tools }: { roomId: string; selfName
     setMuted(next)
     if (phase === 'call') socket?.emit(LIVE_EVENTS.state, { roomId, muted: next, videoOff })
   }
-  const toggleVideo = () => {
-    const next = !videoOff
-    media.stream?.getVideoTracks().forEach((track) => (track.enabled = !next))
-    setVideoOff(next)
-    if (phase === 'call') socket?.emit(LIVE_EVENTS.state, { roomId, muted, videoOff: next })
+  const setOutgoingVideo = (off: boolean) => {
+    media.stream?.getVideoTracks().forEach((track) => (track.enabled = !off))
+    setVideoOff(off)
+    if (phase === 'call') socket?.emit(LIVE_EVENTS.state, { roomId, muted, videoOff: off })
   }
+  const toggleVideo = () => setOutgoingVideo(!videoOff)
+  // Low bandwidth: our video stops (a disabled track sends almost nothing); audio, chat and snapshots go on.
+  const toggleLowBandwidth = () => {
+    setLowBandwidth(!lowBandwidth)
+    setOutgoingVideo(!lowBandwidth)
+  }
+  const poorLink = Object.values(stats).some((link) => link.quality === 'poor')
   const sendVideoTrack = (track: MediaStreamTrack) => {
     const old = media.stream?.getVideoTracks()[0]
     if (mesh.current) mesh.current.replaceVideoTrack(track)
@@ -224,9 +231,11 @@ export function LiveCall({ roomId, selfName, tools }: { roomId: string; selfName
             <VideoTile stream={media.stream} name={`${selfName} (${t('you')})`} local muted={muted} videoOff={videoOff} />
           </div>
           {people.length === 0 ? <p className="muted">{t('waiting')}</p> : null}
+          {poorLink && !lowBandwidth ? <p className="notice notice--warning" role="status">{t('lowBandwidthHint')}</p> : null}
           <div className="call-controls" role="toolbar" aria-label={t('title')}>
             <button type="button" className="button button--ghost" aria-pressed={muted} onClick={toggleMute}>{muted ? t('unmute') : t('mute')}</button>
-            <button type="button" className="button button--ghost" aria-pressed={videoOff} onClick={toggleVideo}>{videoOff ? t('videoOn') : t('videoOff')}</button>
+            <button type="button" className="button button--ghost" aria-pressed={videoOff} onClick={toggleVideo} disabled={lowBandwidth}>{videoOff ? t('videoOn') : t('videoOff')}</button>
+            <button type="button" className="button button--ghost" aria-pressed={lowBandwidth} onClick={toggleLowBandwidth}>{t('lowBandwidth')}</button>
             {media.devices.cameras.length > 1 ? <button type="button" className="button button--ghost" onClick={() => void switchCamera()}>{t('switchCamera')}</button> : null}
             {canShareScreen ? (
               <button type="button" className="button button--ghost" aria-pressed={sharing} onClick={() => void toggleScreenShare()}>{sharing ? t('stopSharing') : t('shareScreen')}</button>
