@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { Link, useFetcher, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { useRevalidateOn, useSubscription } from '~/components/realtime'
 import { useLocalName, useLocale, useMessages } from '~/i18n/use-t'
@@ -12,6 +12,10 @@ import { RequestSlaTimers, useNow } from '~/modules/assistance/components/sla-ti
 import { listExperts } from '~/modules/assistance/experts.server'
 import { assistanceCallRoom, mayJoinAssistanceCall } from '~/modules/assistance/live-access.server'
 import { LiveCall } from '~/modules/live/components/live-call'
+import { SnapshotTool } from '~/modules/live/components/snapshot-tool'
+import { AnnotatedImage } from '~/modules/live/components/annotated-image'
+import type { Stroke } from '~/modules/live/annotation'
+import { uploadFile } from '~/components/rich-text-editor'
 import { assistanceMessages } from '~/modules/assistance/messages'
 import { actorFor, performRequestAction } from '~/modules/assistance/request-actions.server'
 import { ASSISTANCE_EVENTS } from '~/modules/assistance/rooms'
@@ -89,6 +93,15 @@ export default function AssistanceRequestPage() {
   const localName = useLocalName()
   const locale = useLocale()
   const now = useNow(serverNow)
+  const snapshotMessage = useFetcher()
+  const uploadFrame = (blob: Blob) => uploadFile(new File([blob], `snapshot-${Date.now()}.jpg`, { type: 'image/jpeg' }))
+  // A snapshot becomes a message of the request with its marks, so everyone sees it in the thread.
+  const saveSnapshot = async (blob: Blob, annotations: Stroke[]) => {
+    const file = await uploadFrame(blob)
+    const saved = await fetch(`/api/attachments/${file.id}/annotations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ annotations }) })
+    if (!saved.ok) throw new Error(`annotations: ${saved.status}`)
+    snapshotMessage.submit({ intent: 'message', body: '📷 快照 / Snapshot', attachmentIds: file.id }, { method: 'post' })
+  }
   useSubscription('assistance:watch', { requestId: record.id })
   useRevalidateOn([ASSISTANCE_EVENTS.changed])
   const openVisit = record.visits.find((visit) => !visit.outcome)
@@ -114,7 +127,9 @@ export default function AssistanceRequestPage() {
 
       <div className="request-layout">
         <div>
-          {callRoom ? <LiveCall roomId={callRoom} selfName={userName} /> : null}
+          {callRoom ? (
+            <LiveCall roomId={callRoom} selfName={userName} tools={(call) => <SnapshotTool call={call} onSave={saveSnapshot} uploadFrame={uploadFrame} />} />
+          ) : null}
           <section className="card">
             <h2>{t('detail.symptoms')}</h2>
             <p className="prewrap">{record.symptoms}</p>
@@ -153,7 +168,11 @@ export default function AssistanceRequestPage() {
               ) : null}
             </section>
           ) : null}
-          <MessageThread messages={messages} userId={userId} />
+          <MessageThread
+            messages={messages}
+            userId={userId}
+            renderImage={(file) => <AnnotatedImage src={`/files/${file.id}`} alt={file.fileName} className="message__image" annotations={file.annotations} />}
+          />
         </div>
 
         <aside>

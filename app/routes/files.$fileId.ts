@@ -1,4 +1,5 @@
 import { createReadableStreamFromReadable, type LoaderFunctionArgs } from '@remix-run/node'
+import { requestVisibilityWhere } from '~/modules/assistance/assistance.server'
 import { caseVisibilityWhere } from '~/modules/cases/case.server'
 import { openAttachment } from '~/modules/files/attachment.server'
 import { requireUser } from '~/utils/auth.server'
@@ -8,7 +9,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const file = await openAttachment({
     user,
     attachmentId: params.fileId!,
-    visibleVia: [{ repairCase: caseVisibilityWhere(user) }],
+    visibleVia: [{ repairCase: caseVisibilityWhere(user) }, { assistanceRequest: requestVisibilityWhere(user) }],
   })
   if (!file) throw new Response('Not found', { status: 404 })
   return new Response(createReadableStreamFromReadable(file.stream), {

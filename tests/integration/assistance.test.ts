@@ -218,3 +218,19 @@ test('"this case solved it" confirms the fix on the case and files no request', 
   expect(await recordDeflection({ user: tech, caseId: 'missing' })).toBe(false)
   expect(await getDb().assistanceRequest.count()).toBe(before)
 })
+
+test("a request's files: its station and its expert may fetch them, another station may not", async () => {
+  const { loader: fileLoader } = await import('../../app/routes/files.$fileId')
+  const { sessionCookieFor } = await import('../factories')
+  const { id } = await newRequest()
+  await performRequestAction({ user: experts[4], requestId: id, action: { intent: 'claim' } })
+  const photo = await uploadPng(experts[4], 'from-expert.png')
+  await addMessage({ user: experts[4], requestId: id, body: '看这里', attachmentIds: [photo.id] })
+  const fetchAs = async (user: SessionUser) =>
+    (await callRoute(async () => fileLoader(routeArgs(new Request(`http://test/files/${photo.id}`, { headers: { Cookie: await sessionCookieFor(user.id) } }), { fileId: photo.id }) as never))).status
+  expect(await fetchAs(manager)).toBe(200)
+  expect(await fetchAs(tech)).toBe(200)
+  expect(await fetchAs(experts[4])).toBe(200)
+  expect(await fetchAs(otherTech)).toBe(404)
+  expect(await fetchAs(experts[5])).toBe(404)
+})

@@ -226,7 +226,7 @@ export function listMessages({ requestId }: { requestId: string }) {
       body: true,
       createdAt: true,
       author: personSelect,
-      attachments: { select: { id: true, fileName: true, mimeType: true, sizeBytes: true } },
+      attachments: { select: { id: true, fileName: true, mimeType: true, sizeBytes: true, annotations: true } },
     },
   })
 }

@@ -1,5 +1,5 @@
 import { useFetcher } from '@remix-run/react'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { FileUploadButton } from '~/components/file-upload-button'
 import type { UploadedFile } from '~/components/rich-text-editor'
 import { useLocale, useMessages } from '~/i18n/use-t'
@@ -10,11 +10,21 @@ type Message = {
   body: string
   createdAt: Date | string
   author: { id: string; name: string }
-  attachments: Array<{ id: string; fileName: string; mimeType: string }>
+  attachments: Array<{ id: string; fileName: string; mimeType: string; annotations?: unknown }>
 }
+type Attachment = Message['attachments'][number]
 
 /** The request's messages (text and files); works without a live call. */
-export function MessageThread({ messages, userId }: { messages: Message[]; userId: string }) {
+export function MessageThread({
+  messages,
+  userId,
+  renderImage = (file) => <img src={`/files/${file.id}`} alt={file.fileName} className="message__image" loading="lazy" />,
+}: {
+  messages: Message[]
+  userId: string
+  /** How an image is shown: the page may draw a snapshot's marks over it. */
+  renderImage?: (file: Attachment) => ReactNode
+}) {
   const t = useMessages(assistanceMessages)
   const locale = useLocale()
   const fetcher = useFetcher<{ errors?: Record<string, string> }>()
@@ -46,7 +56,7 @@ export function MessageThread({ messages, userId }: { messages: Message[]; userI
             {message.attachments.map((file) =>
               file.mimeType.startsWith('image/') ? (
                 <a key={file.id} href={`/files/${file.id}`} target="_blank" rel="noreferrer">
-                  <img src={`/files/${file.id}`} alt={file.fileName} className="message__image" loading="lazy" />
+                  {renderImage(file)}
                 </a>
               ) : (
                 <a key={file.id} href={`/files/${file.id}`} target="_blank" rel="noreferrer">{file.fileName}</a>

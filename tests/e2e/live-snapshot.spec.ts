@@ -1,0 +1,95 @@
+import { expect, test, type Browser, type Page } from '@playwright/test'
+import { signIn } from './helpers'
+
+// Two real browsers with Chromium's fake camera: the expert snapshots the technician's video,
+// draws an arrow on it and saves; the snapshot and its arrow reach both message threads.
+async function participant(browser: Browser, email: string, viewport: { width: number; height: number }) {
+  const context = await browser.newContext({ viewport, permissions: ['camera', 'microphone'] })
+  const page = await context.newPage()
+  await signIn(page, email)
+  return page
+}
+
+/** A claimed request of tech@'s station held by expert@, made through the JSON API. */
+async function claimedRequest(tech: Page, expert: Page) {
+  const created = await tech.request.post('/api/assistance', {
+    data: { model: 'Boyue', year: 2021, system: 'engine', dtcs: ['P0300'], symptoms: '怠速时发动机间歇失火，抖动明显', urgency: 'normal' },
+  })
+  expect(created.status()).toBe(201)
+  const { id } = await created.json()
+  expect((await expert.request.post(`/api/assistance/${id}/claim`)).status()).toBe(200)
+  return id as string
+}
+
+const remoteTile = (page: Page) => page.locator('.video-tile[data-participant]')
+const framesDecoded = async (page: Page) => Number((await remoteTile(page).first().getAttribute('data-frames-decoded')) ?? 0)
+
+async function joinCall(page: Page) {
+  await expect(page.locator('html')).toHaveAttribute('data-realtime', 'connected')
+  const join = page.getByRole('button', { name: /^加入$|^Join$/ })
+  await expect(join).toBeEnabled({ timeout: 15_000 })
+  await join.click()
+  await expect(page.getByRole('button', { name: /^离开$|^Leave$/ })).toBeVisible()
+}
+
+async function expectVideoFlowing(page: Page) {
+  await expect(remoteTile(page)).toHaveCount(1, { timeout: 20_000 })
+  await expect.poll(() => framesDecoded(page), { timeout: 20_000 }).toBeGreaterThan(0)
+}
+
+/** The snapshot in the thread: loaded, with the saved arrow drawn over it. */
+async function expectAnnotatedSnapshot(page: Page) {
+  const snapshot = page.locator('.message-list .annotated-image').last()
+  await expect(snapshot).toHaveAttribute('data-strokes', '1')
+  await expect(snapshot.locator('svg [data-kind="arrow"]')).toHaveCount(1)
+  await expect.poll(() => snapshot.locator('img').evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0)
+  await expect(page.locator('.message-list')).toContainText('📷 快照 / Snapshot')
+}
+
+test('the expert snapshots the technician\'s video, draws an arrow and saves it for both', async ({ browser }) => {
+  test.setTimeout(120_000)
+  const tech = await participant(browser, 'tech@gtac.test', { width: 390, height: 844 })
+  const expert = await participant(browser, 'expert@gtac.test', { width: 1280, height: 900 })
+  const id = await claimedRequest(tech, expert)
+  await tech.goto(`/assistance/${id}`)
+  await expert.goto(`/assistance/${id}`)
+  await joinCall(tech)
+  await joinCall(expert)
+  await expectVideoFlowing(expert)
+
+  await expert.getByRole('button', { name: /给 王师傅.* 的画面拍照|Take a snapshot of 王师傅/ }).click()
+  const annotation = expert.getByRole('region', { name: /快照标注|Annotate snapshot/ })
+  await expect(annotation).toBeVisible()
+  // The snapshot is the remote video's full decoded frame, not the tile's size.
+  const videoSize = await remoteTile(expert).locator('video').evaluate((video: HTMLVideoElement) => `0 0 ${video.videoWidth} ${video.videoHeight}`)
+  const surface = annotation.getByRole('img', { name: /标注区域|Annotation area/ })
+  await expect(surface).toHaveAttribute('viewBox', videoSize)
+
+  await expect(annotation.getByRole('button', { name: /^箭头$|^Arrow$/ })).toHaveAttribute('aria-pressed', 'true')
+  await annotation.getByRole('button', { name: /^蓝色$|^Blue$/ }).click()
+  await surface.scrollIntoViewIfNeeded()
+  const box = (await surface.boundingBox())!
+  await expert.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.3)
+  await expert.mouse.down()
+  await expert.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.4, { steps: 5 })
+  await expert.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5, { steps: 5 })
+  await expert.mouse.up()
+  await expect(annotation).toHaveAttribute('data-strokes', '1')
+  await expect(surface.locator('[data-kind="arrow"]')).toHaveAttribute('stroke', '#1e88e5')
+  await annotation.getByRole('button', { name: /^保存$|^Save$/ }).click()
+  await expect(annotation).toHaveCount(0)
+
+  await expectAnnotatedSnapshot(expert)
+  await expectAnnotatedSnapshot(tech)
+
+  // The arrow is stored with the image: a fresh page load draws it where it was put.
+  await tech.reload()
+  await expectAnnotatedSnapshot(tech)
+  const line = tech.locator('.message-list .annotated-image svg [data-kind="arrow"] line').last()
+  const [width, height] = videoSize.split(' ').slice(2).map(Number)
+  const at = async (name: string) => Number(await line.getAttribute(name))
+  expect(Math.abs((await at('x1')) - 0.2 * width)).toBeLessThan(width * 0.01)
+  expect(Math.abs((await at('y1')) - 0.3 * height)).toBeLessThan(height * 0.01)
+  expect(Math.abs((await at('x2')) - 0.6 * width)).toBeLessThan(width * 0.01)
+  expect(Math.abs((await at('y2')) - 0.5 * height)).toBeLessThan(height * 0.01)
+})
