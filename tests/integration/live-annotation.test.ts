@@ -5,6 +5,7 @@ import { io as connect, type Socket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { saveAttachment } from '../../app/modules/files/attachment.server'
 import { registerLiveRoomKind } from '../../app/modules/live/access.server'
+import { ANNOTATION_EVENTS } from '../../app/modules/live/annotation'
 import { onLiveAnnotation } from '../../app/modules/live/annotation-realtime.server'
 import { attachRealtime, type Realtime } from '../../app/realtime/server.server'
 import { action as annotationsApi } from '../../app/routes/api.attachments.$fileId.annotations'
@@ -76,7 +77,10 @@ async function callOfTwo(room: string) {
 beforeAll(async () => {
   httpServer = createServer()
   realtime = await attachRealtime(httpServer, { log: () => {} })
-  realtime.io.on('connection', (socket) => onLiveAnnotation(socket))
+  // Until app/realtime registers the annotation handlers itself; never twice, or every event would be relayed twice.
+  realtime.io.on('connection', (socket) => {
+    if (socket.listeners(ANNOTATION_EVENTS.stroke).length === 0) onLiveAnnotation(socket)
+  })
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve))
   url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`
   registerLiveRoomKind('annot', async (user) => admitted.has(user.id))
