@@ -10,11 +10,13 @@ import { getUser } from '~/utils/auth.server'
 import appStyles from '~/styles/app.css'
 import assistanceStyles from '~/styles/assistance.css'
 import liveStyles from '~/styles/live.css'
+import annotationStyles from '~/styles/annotation.css'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: appStyles },
   { rel: 'stylesheet', href: assistanceStyles },
   { rel: 'stylesheet', href: liveStyles },
+  { rel: 'stylesheet', href: annotationStyles },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 

@@ -5,6 +5,7 @@ import { Server } from 'socket.io'
 import { mayJoinAssistanceCall } from '~/modules/assistance/live-access.server'
 import { onAssistanceConnection } from '~/modules/assistance/realtime.server'
 import { registerLiveRoomKind } from '~/modules/live/access.server'
+import { onLiveAnnotation } from '~/modules/live/annotation-realtime.server'
 import { onLiveConnection } from '~/modules/live/realtime.server'
 import { getUserBySessionId } from '~/utils/user.server'
 import type { SocketData } from '~/utils/socket-events.server'
@@ -50,6 +51,7 @@ export async function attachRealtime(httpServer: HttpServer, { redis, log = cons
     void socket.join(userRoom(socket.data.user.id))
     onAssistanceConnection(socket).catch(() => socket.disconnect(true))
     onLiveConnection(socket)
+    onLiveAnnotation(socket)
   })
   setRealtimeEmitter(io as unknown as Parameters<typeof setRealtimeEmitter>[0])
   return {

@@ -5,7 +5,10 @@ import { useRevalidateOn, useSubscription } from '~/components/realtime'
 import { useLocalName, useLocale, useMessages } from '~/i18n/use-t'
 import { RequestInputError, addMessage, getRequest, listActivity, listMessages, queuePosition } from '~/modules/assistance/assistance.server'
 import { ActivityLog } from '~/modules/assistance/components/activity-log'
+import { caseIdsIn } from '~/modules/assistance/case-links'
+import { MatchingCases } from '~/modules/assistance/components/matching-cases'
 import { MessageThread } from '~/modules/assistance/components/message-thread'
+import { listCaseLinks } from '~/modules/cases/case.server'
 import { RequestActionsPanel } from '~/modules/assistance/components/request-actions-panel'
 import { RequestStatus, UrgencyBadge } from '~/modules/assistance/components/request-status'
 import { RequestSlaTimers, useNow } from '~/modules/assistance/components/sla-timer'
@@ -39,9 +42,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     actions.includes('transfer') ? listExperts() : [],
     mayJoinAssistanceCall(user, record.id),
   ])
+  const caseLinks = await listCaseLinks({ user, caseIds: messages.flatMap((message) => caseIdsIn(message.body)) })
   return {
     record,
     messages,
+    caseLinks,
+    showMatchingCases: user.role === 'ENGINEER' || user.role === 'ADMIN',
     activity: activity.map((event) => ({ ...event, id: String(event.id) })),
     position,
     actions,
@@ -88,7 +94,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AssistanceRequestPage() {
-  const { record, messages, activity, position, actions, experts, userId, userName, callRoom, now: serverNow } = useLoaderData<typeof loader>()
+  const { record, messages, caseLinks, showMatchingCases, activity, position, actions, experts, userId, userName, callRoom, now: serverNow } =
+    useLoaderData<typeof loader>()
   const t = useMessages(assistanceMessages)
   const localName = useLocalName()
   const locale = useLocale()
@@ -171,12 +178,14 @@ export default function AssistanceRequestPage() {
           <MessageThread
             messages={messages}
             userId={userId}
+            caseLinks={caseLinks}
             renderImage={(file) => <AnnotatedImage src={`/files/${file.id}`} alt={file.fileName} className="message__image" annotations={file.annotations} />}
           />
         </div>
 
         <aside>
           <RequestActionsPanel actions={actions} experts={experts} openVisitId={openVisit?.id ?? null} caseId={record.caseId} />
+          {showMatchingCases ? <MatchingCases modelId={record.model.id} dtcs={record.dtcs} symptoms={record.symptoms} /> : null}
           <section className="card">
             <h2>{t('detail.vehicle')}</h2>
             <dl className="facts request-facts">

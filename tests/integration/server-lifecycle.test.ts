@@ -13,7 +13,7 @@ const stop = stopServerProcess
 
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))
 
-test('starts embedded PostgreSQL and Meilisearch, stops them on SIGTERM, and reuses the data on the next start', async () => {
+test('starts embedded PostgreSQL and Meilisearch, stops them on SIGTERM, and reuses the data on the next start', { timeout: 120_000 }, async () => {
   const port = await findFreePort()
   const first = await startServer(port)
   expect(first.output()).toContain('Demo data: 15 repair cases')

@@ -1,6 +1,14 @@
 import { useEffect, useState } from 'react'
 
-export type LinkStats = { framesDecoded: number; framesPerSecond: number; roundTripMs: number | null; lossRatio: number; quality: 'good' | 'fair' | 'poor' }
+export type LinkStats = {
+  framesDecoded: number
+  framesPerSecond: number
+  roundTripMs: number | null
+  lossRatio: number
+  quality: 'good' | 'fair' | 'poor'
+  /** Through a TURN relay, or browser to browser. */
+  route: 'relay' | 'direct' | null
+}
 
 async function readStats(pc: RTCPeerConnection, previous: LinkStats | undefined): Promise<LinkStats> {
   let framesDecoded = 0
@@ -8,6 +16,7 @@ async function readStats(pc: RTCPeerConnection, previous: LinkStats | undefined)
   let received = 0
   let lost = 0
   let roundTripMs: number | null = null
+  let localCandidateId: string | undefined
   const report = await pc.getStats()
   report.forEach((entry) => {
     if (entry.type === 'inbound-rtp') {
@@ -20,13 +29,16 @@ async function readStats(pc: RTCPeerConnection, previous: LinkStats | undefined)
     }
     if (entry.type === 'candidate-pair' && entry.nominated && entry.state === 'succeeded' && typeof entry.currentRoundTripTime === 'number') {
       roundTripMs = Math.round(entry.currentRoundTripTime * 1000)
+      localCandidateId = entry.localCandidateId
     }
   })
+  const localCandidate = localCandidateId ? report.get(localCandidateId) : undefined
+  const route = localCandidate ? (localCandidate.candidateType === 'relay' ? 'relay' : 'direct') : null
   const lossRatio = received + lost > 0 ? lost / (received + lost) : 0
   const stalled = previous !== undefined && previous.framesDecoded === framesDecoded && framesDecoded > 0
   const rtt = roundTripMs ?? 0
   const quality = stalled || lossRatio > 0.08 || rtt > 600 ? 'poor' : lossRatio > 0.02 || rtt > 250 ? 'fair' : 'good'
-  return { framesDecoded, framesPerSecond, roundTripMs, lossRatio, quality }
+  return { framesDecoded, framesPerSecond, roundTripMs, lossRatio, quality, route }
 }
 
 /** getStats of every peer connection every two seconds: the connection-quality indicator. */

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { FileUploadButton } from '~/components/file-upload-button'
 import type { UploadedFile } from '~/components/rich-text-editor'
 import { useLocale, useMessages } from '~/i18n/use-t'
+import { caseIdsIn } from '../case-links'
 import { assistanceMessages } from '../messages'
 
 type Message = {
@@ -14,14 +15,18 @@ type Message = {
 }
 type Attachment = Message['attachments'][number]
 
-/** The request's messages (text and files); works without a live call. */
+type CaseLink = { id: string; title: string; dtcs: string[]; model: { nameZh: string; nameEn: string } }
+
+/** The request's messages (text, files, linked repair cases as cards); works without a live call. */
 export function MessageThread({
   messages,
   userId,
+  caseLinks = [],
   renderImage = (file) => <img src={`/files/${file.id}`} alt={file.fileName} className="message__image" loading="lazy" />,
 }: {
   messages: Message[]
   userId: string
+  caseLinks?: CaseLink[]
   /** How an image is shown: the page may draw a snapshot's marks over it. */
   renderImage?: (file: Attachment) => ReactNode
 }) {
@@ -53,6 +58,16 @@ export function MessageThread({
               {message.author.name} · {new Date(message.createdAt).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-GB')}
             </div>
             {message.body ? <p className="prewrap">{message.body}</p> : null}
+            {caseIdsIn(message.body).map((caseId) => {
+              const linked = caseLinks.find((link) => link.id === caseId)
+              return linked ? (
+                <a key={caseId} className="case-card" href={`/cases/${caseId}`} target="_blank" rel="noreferrer">
+                  <span className="case-card__kind">{t('case.card')}</span>
+                  <strong>{linked.title}</strong>
+                  <span className="small">{linked.dtcs.join(' ')}</span>
+                </a>
+              ) : null
+            })}
             {message.attachments.map((file) =>
               file.mimeType.startsWith('image/') ? (
                 <a key={file.id} href={`/files/${file.id}`} target="_blank" rel="noreferrer">

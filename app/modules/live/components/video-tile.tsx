@@ -37,6 +37,7 @@ export function VideoTile({
       className={`video-tile${speaking ? ' video-tile--speaking' : ''}${local ? ' video-tile--local' : ''}`}
       data-participant={participantId}
       data-frames-decoded={stats?.framesDecoded}
+      data-route={stats?.route ?? undefined}
     >
       {/* iOS plays inline only with playsInline; our own video is muted so we never hear ourselves. */}
       <video ref={video} autoPlay playsInline muted={local} aria-label={name} />
@@ -46,7 +47,7 @@ export function VideoTile({
         {speaking ? <span className="badge badge--online">{t('speaking')}</span> : null}
         {muted ? <span className="badge badge--draft">{t('muted')}</span> : null}
         {videoOff ? <span className="badge badge--draft">{t('cameraOff')}</span> : null}
-        {stats ? <span className={`quality quality--${stats.quality}`}>{t(`quality.${stats.quality}`)}{stats.roundTripMs !== null ? ` · ${stats.roundTripMs} ms` : ''}</span> : null}
+        {stats ? <span className={`quality quality--${stats.quality}`}>{t(`quality.${stats.quality}`)}{stats.roundTripMs !== null ? ` · ${stats.roundTripMs} ms` : ''}{stats.route === 'relay' ? ` · ${t('viaRelay')}` : ''}</span> : null}
       </figcaption>
     </figure>
   )
