@@ -101,10 +101,21 @@ export default function AssistanceRequestPage() {
   const locale = useLocale()
   const now = useNow(serverNow)
   const snapshotMessage = useFetcher()
-  const uploadFrame = (blob: Blob) => uploadFile(new File([blob], `snapshot-${Date.now()}.jpg`, { type: 'image/jpeg' }))
+  const uploadImage = (blob: Blob) => uploadFile(new File([blob], `snapshot-${Date.now()}.jpg`, { type: 'image/jpeg' }))
+  // A frozen frame is linked to the request at once, so every participant may load it.
+  const uploadFrame = async (blob: Blob) => {
+    const file = await uploadImage(blob)
+    const linked = await fetch(`/api/assistance/${record.id}/files`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ attachmentId: file.id }),
+    })
+    if (!linked.ok) throw new Error(`attach: ${linked.status}`)
+    return file
+  }
   // A snapshot becomes a message of the request with its marks, so everyone sees it in the thread.
   const saveSnapshot = async (blob: Blob, annotations: Stroke[]) => {
-    const file = await uploadFrame(blob)
+    const file = await uploadImage(blob)
     const saved = await fetch(`/api/attachments/${file.id}/annotations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ annotations }) })
     if (!saved.ok) throw new Error(`annotations: ${saved.status}`)
     snapshotMessage.submit({ intent: 'message', body: '📷 快照 / Snapshot', attachmentIds: file.id }, { method: 'post' })

@@ -234,3 +234,18 @@ test("a request's files: its station and its expert may fetch them, another stat
   expect(await fetchAs(otherTech)).toBe(404)
   expect(await fetchAs(experts[5])).toBe(404)
 })
+
+test('POST /api/assistance/:id/files links a frame frozen in the call to the request, once, for its participants only', async () => {
+  const { action: filesApi } = await import('../../app/routes/api.assistance.$requestId.files')
+  const { id } = await newRequest()
+  await performRequestAction({ user: experts[4], requestId: id, action: { intent: 'claim' } })
+  const attach = (user: SessionUser, attachmentId: string) =>
+    callRoute(() => filesApi(routeArgs(jsonRequest(`/api/assistance/${id}/files`, { token: tokenOf(user), body: { attachmentId } }), { requestId: id })))
+  const frame = await uploadPng(experts[4], 'frozen.png')
+  expect((await attach(otherTech, frame.id)).status).toBe(404)
+  expect((await attach(tech, frame.id)).status).toBe(400)
+  expect((await attach(experts[4], frame.id)).status).toBe(201)
+  expect((await attach(experts[4], frame.id)).status).toBe(400)
+  const request = await getRequest({ user: tech, requestId: id })
+  expect(request?.attachments.map((file) => file.id)).toEqual([frame.id])
+})

@@ -289,6 +289,14 @@ export function toApiRequest(request: RequestDetail) {
   }
 }
 
+/** A file shared during the call (a frozen frame) becomes a file of the request, readable by everyone in it. */
+export async function attachRequestFile({ user, requestId, attachmentId }: { user: Viewer; requestId: string; attachmentId: string }) {
+  const request = await getDb().assistanceRequest.findFirst({ where: { id: requestId, ...requestVisibilityWhere(user) }, select: { id: true } })
+  if (!request) return null
+  await getDb().$transaction((tx) => linkRequestFiles(tx, { requestId, userId: user.id, attachmentIds: [attachmentId] }))
+  return request
+}
+
 /** "This case solved it": no request is filed; the case gets a confirmed fix and the KPIs a deflection. */
 export async function recordDeflection({ user, caseId }: { user: Viewer; caseId: string }) {
   const confirmed = await confirmCaseFix({ user, caseId })
