@@ -1,42 +1,8 @@
-import { expect, test, type Browser, type Page } from '@playwright/test'
-import { signIn } from './helpers'
+import { expect, test, type Page } from '@playwright/test'
+import { claimedRequest, expectVideoFlowing, joinCall, participant, remoteTile } from './call-helpers'
 
 // Two real browsers with Chromium's fake camera: the expert snapshots the technician's video,
 // draws an arrow on it and saves; the snapshot and its arrow reach both message threads.
-async function participant(browser: Browser, email: string, viewport: { width: number; height: number }) {
-  const context = await browser.newContext({ viewport, permissions: ['camera', 'microphone'] })
-  const page = await context.newPage()
-  await signIn(page, email)
-  return page
-}
-
-/** A claimed request of tech@'s station held by expert@, made through the JSON API. */
-async function claimedRequest(tech: Page, expert: Page) {
-  const created = await tech.request.post('/api/assistance', {
-    data: { model: 'Boyue', year: 2021, system: 'engine', dtcs: ['P0300'], symptoms: '怠速时发动机间歇失火，抖动明显', urgency: 'normal' },
-  })
-  expect(created.status()).toBe(201)
-  const { id } = await created.json()
-  expect((await expert.request.post(`/api/assistance/${id}/claim`)).status()).toBe(200)
-  return id as string
-}
-
-const remoteTile = (page: Page) => page.locator('.video-tile[data-participant]')
-const framesDecoded = async (page: Page) => Number((await remoteTile(page).first().getAttribute('data-frames-decoded')) ?? 0)
-
-async function joinCall(page: Page) {
-  await expect(page.locator('html')).toHaveAttribute('data-realtime', 'connected')
-  const join = page.getByRole('button', { name: /^加入$|^Join$/ })
-  await expect(join).toBeEnabled({ timeout: 15_000 })
-  await join.click()
-  await expect(page.getByRole('button', { name: /^离开$|^Leave$/ })).toBeVisible()
-}
-
-async function expectVideoFlowing(page: Page) {
-  await expect(remoteTile(page)).toHaveCount(1, { timeout: 20_000 })
-  await expect.poll(() => framesDecoded(page), { timeout: 20_000 }).toBeGreaterThan(0)
-}
-
 /** The snapshot in the thread: loaded, with the saved arrow drawn over it. */
 async function expectAnnotatedSnapshot(page: Page) {
   const snapshot = page.locator('.message-list .annotated-image').last()

@@ -1,56 +1,27 @@
 import crypto from 'node:crypto'
-import { createServer, type Server as HttpServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { io as connect, type Socket } from 'socket.io-client'
+import type { Socket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { saveAttachment } from '../../app/modules/files/attachment.server'
 import { registerLiveRoomKind } from '../../app/modules/live/access.server'
-import { ANNOTATION_EVENTS } from '../../app/modules/live/annotation'
-import { onLiveAnnotation } from '../../app/modules/live/annotation-realtime.server'
-import { attachRealtime, type Realtime } from '../../app/realtime/server.server'
 import { action as annotationsApi } from '../../app/routes/api.attachments.$fileId.annotations'
 import { createApiToken } from '../../app/utils/api-token.server'
 import { getDb } from '../../app/utils/db.server'
 import type { SessionUser } from '../../app/utils/session-user'
-import { createTestUser, sessionCookieFor } from '../factories'
+import { createTestUser } from '../factories'
 import { callRoute, jsonRequest, routeArgs } from '../route-calls'
+import { ask, nextEvent, startRealtimeServer } from '../setup/socket-clients'
 
 // Shared annotation on a real socket.io server and real clients, and the endpoint that stores
 // the marks with a snapshot.
-let httpServer: HttpServer
-let realtime: Realtime
-let url: string
+let server: Awaited<ReturnType<typeof startRealtimeServer>>
 const admitted = new Set<string>()
-const sockets: Socket[] = []
-
-async function socketFor(user: SessionUser) {
-  const socket = connect(url, { transports: ['websocket'], reconnection: false, extraHeaders: { Cookie: await sessionCookieFor(user.id) } })
-  sockets.push(socket)
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve())
-    socket.once('connect_error', reject)
-  })
-  return socket
-}
-
-type Reply = { ok: boolean; error?: string }
-const ask = (socket: Socket, event: string, payload: unknown) => socket.timeout(5000).emitWithAck(event, payload) as Promise<Reply>
+const socketFor = (user: SessionUser) => server.socketFor(user)
 
 /** Everything `socket` receives of `event` from now on. */
 function collect<T>(socket: Socket, event: string) {
   const received: T[] = []
   socket.on(event, (payload: T) => received.push(payload))
   return received
-}
-
-function nextEvent<T>(socket: Socket, event: string) {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${event} within 5 s`)), 5000)
-    socket.once(event, (payload: T) => {
-      clearTimeout(timer)
-      resolve(payload)
-    })
-  })
 }
 
 const stroke = (overrides: Record<string, unknown> = {}) => ({
@@ -75,21 +46,11 @@ async function callOfTwo(room: string) {
 }
 
 beforeAll(async () => {
-  httpServer = createServer()
-  realtime = await attachRealtime(httpServer, { log: () => {} })
-  // Until app/realtime registers the annotation handlers itself; never twice, or every event would be relayed twice.
-  realtime.io.on('connection', (socket) => {
-    if (socket.listeners(ANNOTATION_EVENTS.stroke).length === 0) onLiveAnnotation(socket)
-  })
-  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve))
-  url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`
+  server = await startRealtimeServer()
   registerLiveRoomKind('annot', async (user) => admitted.has(user.id))
 })
 
-afterAll(async () => {
-  for (const socket of sockets) socket.disconnect()
-  await realtime.close()
-})
+afterAll(() => server.stop())
 
 describe('shared annotation in a call', () => {
   test('a stroke reaches the other participant of the same call only, never its sender or another call', async () => {

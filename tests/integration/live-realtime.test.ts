@@ -1,20 +1,16 @@
 import crypto from 'node:crypto'
-import { createServer, type Server as HttpServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { io as connect, type Socket } from 'socket.io-client'
+import type { Socket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createRequest } from '../../app/modules/assistance/assistance.server'
 import { performRequestAction } from '../../app/modules/assistance/request-actions.server'
 import { registerLiveRoomKind } from '../../app/modules/live/access.server'
-import { attachRealtime, type Realtime } from '../../app/realtime/server.server'
 import type { SessionUser } from '../../app/utils/session-user'
-import { createStation, createTestUser, ensureVehicleModels, sessionCookieFor } from '../factories'
+import { createStation, createTestUser, ensureVehicleModels } from '../factories'
+import { ask, nextEvent, startRealtimeServer, type Reply } from '../setup/socket-clients'
 
 // The call's signaling on a real socket.io server and real clients; who may join is decided by
 // the owning module (assistance here, and a test kind that admits a fixed set of users).
-let httpServer: HttpServer
-let realtime: Realtime
-let url: string
+let server: Awaited<ReturnType<typeof startRealtimeServer>>
 let tech: SessionUser
 let manager: SessionUser
 let holder: SessionUser
@@ -22,37 +18,13 @@ let otherExpert: SessionUser
 let otherStationTech: SessionUser
 let requestId: string
 const admitted = new Set<string>()
-const sockets: Socket[] = []
 
-async function socketFor(user: SessionUser) {
-  const socket = connect(url, { transports: ['websocket'], reconnection: false, extraHeaders: { Cookie: await sessionCookieFor(user.id) } })
-  sockets.push(socket)
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve())
-    socket.once('connect_error', reject)
-  })
-  return socket
-}
-
-type Reply = { ok: boolean; error?: string; peers?: Array<{ participantId: string; name: string }>; ice?: { iceServers: unknown[] } }
-const ask = (socket: Socket, event: string, payload: unknown) => socket.timeout(5000).emitWithAck(event, payload) as Promise<Reply>
-const join = (socket: Socket, roomId: string, participantId: string = crypto.randomUUID()) => ask(socket, 'live:join', { roomId, participantId })
-
-function nextEvent<T>(socket: Socket, event: string) {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${event} within 5 s`)), 5000)
-    socket.once(event, (payload: T) => {
-      clearTimeout(timer)
-      resolve(payload)
-    })
-  })
-}
+const socketFor = (user: SessionUser) => server.socketFor(user)
+type JoinReply = Reply & { peers?: Array<{ participantId: string; name: string }> }
+const join = (socket: Socket, roomId: string, participantId: string = crypto.randomUUID()) => ask(socket, 'live:join', { roomId, participantId }) as Promise<JoinReply>
 
 beforeAll(async () => {
-  httpServer = createServer()
-  realtime = await attachRealtime(httpServer, { log: () => {} })
-  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve))
-  url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`
+  server = await startRealtimeServer()
   const station = await createStation()
   tech = await createTestUser({ stationId: station.id })
   manager = await createTestUser({ role: 'STATION_MANAGER', stationId: station.id })
@@ -66,10 +38,7 @@ beforeAll(async () => {
   registerLiveRoomKind('test', async (user) => admitted.has(user.id))
 })
 
-afterAll(async () => {
-  for (const socket of sockets) socket.disconnect()
-  await realtime.close()
-})
+afterAll(() => server.stop())
 
 describe('joining', () => {
   test('the request\'s station and its expert join; another expert, another station and unknown calls are refused', async () => {
