@@ -2,7 +2,7 @@ import { createServer, type Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { io as connect, type Socket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { createRequest } from '../../app/modules/assistance/assistance.server'
+import { addMessage, createRequest } from '../../app/modules/assistance/assistance.server'
 import { updateExpertProfile } from '../../app/modules/assistance/experts.server'
 import { performRequestAction } from '../../app/modules/assistance/request-actions.server'
 import { attachRealtime, type Realtime } from '../../app/realtime/server.server'
@@ -136,6 +136,25 @@ describe('routing and notifications', () => {
     await performRequestAction({ user: engineExpert, requestId: id, action: { intent: 'claim' } })
     expect(await changes.next((change) => change.id === id)).toMatchObject({ id, status: 'CLAIMED' })
     expect(leaked.seen.filter((change) => change.id === id)).toEqual([])
+  })
+})
+
+describe('messages', () => {
+  test("a message reaches its request's watchers only, not the watchers of other requests in the same queue", async () => {
+    const mine = await newRequest('engine')
+    const other = await newRequest('engine')
+    const [watcherOfMine, watcherOfOther] = [await socketFor(tech), await socketFor(tech)]
+    await Promise.all([connected(watcherOfMine), connected(watcherOfOther)])
+    expect(await emitWithAck(watcherOfMine, 'assistance:watch', { requestId: mine.id })).toEqual({ ok: true })
+    expect(await emitWithAck(watcherOfOther, 'assistance:watch', { requestId: other.id })).toEqual({ ok: true })
+    const atMine = recorder<{ id: string }>(watcherOfMine, 'assistance:changed')
+    const atOther = recorder<{ id: string }>(watcherOfOther, 'assistance:changed')
+    await addMessage({ user: tech, requestId: mine.id, body: 'hello' })
+    await atMine.next((change) => change.id === mine.id)
+    // A later change of the other request proves the other watcher was listening all along.
+    await addMessage({ user: tech, requestId: other.id, body: 'hi' })
+    await atOther.next((change) => change.id === other.id)
+    expect(atOther.seen.map((change) => change.id)).not.toContain(mine.id)
   })
 })
 

@@ -244,7 +244,7 @@ export function listActivity({ requestId }: { requestId: string }) {
 export async function addMessage({ user, requestId, body, attachmentIds = [] }: { user: Viewer; requestId: string; body: string; attachmentIds?: string[] }) {
   const request = await getDb().assistanceRequest.findFirst({
     where: { id: requestId, ...requestVisibilityWhere(user) },
-    select: { id: true, status: true, systemCode: true, stationId: true, assigneeId: true },
+    select: { id: true, status: true, systemCode: true },
   })
   if (!request) return null
   const message = await getDb().$transaction(async (tx) => {
@@ -252,7 +252,8 @@ export async function addMessage({ user, requestId, body, attachmentIds = [] }: 
     await linkRequestFiles(tx, { requestId, userId: user.id, attachmentIds, messageId: created.id })
     return created
   })
-  announceChange({ id: request.id, status: request.status, systemCode: request.systemCode, stationId: request.stationId, assigneeId: request.assigneeId })
+  // A message changes only the request's own page: not queues, lists or the holder's other tabs.
+  publish(requestRoom(request.id), ASSISTANCE_EVENTS.changed, { id: request.id, status: request.status, systemCode: request.systemCode } satisfies RequestChangedEvent)
   return message
 }
 
