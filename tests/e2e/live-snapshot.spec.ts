@@ -13,7 +13,7 @@ async function expectAnnotatedSnapshot(page: Page) {
 }
 
 test('the expert snapshots the technician\'s video, draws an arrow and saves it for both', async ({ browser }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   const tech = await participant(browser, 'tech@gtac.test', { width: 390, height: 844 })
   const expert = await participant(browser, 'expert@gtac.test', { width: 1280, height: 900 })
   const id = await claimedRequest(tech, expert)
