@@ -28,13 +28,16 @@ export function VideoTile({
   const video = useRef<HTMLVideoElement>(null)
   const level = useAudioLevel(stream ?? null)
   const speaking = !muted && level > SPEAKING_LEVEL
+  // Our own front camera shows as a mirror, as people expect; the rear camera (the car) never is.
+  const settings = stream?.getVideoTracks()[0]?.getSettings()
+  const mirrored = local && settings?.facingMode !== 'environment' && !(settings as { displaySurface?: string } | undefined)?.displaySurface
   useEffect(() => {
     if (video.current && video.current.srcObject !== (stream ?? null)) video.current.srcObject = stream ?? null
   }, [stream])
 
   return (
     <figure
-      className={`video-tile${speaking ? ' video-tile--speaking' : ''}${local ? ' video-tile--local' : ''}`}
+      className={`video-tile${speaking ? ' video-tile--speaking' : ''}${local ? ' video-tile--local' : ''}${mirrored ? ' video-tile--mirrored' : ''}`}
       data-participant={participantId}
       data-frames-decoded={stats?.framesDecoded}
       data-route={stats?.route ?? undefined}
