@@ -106,11 +106,8 @@ export function announceChange({ id, status, systemCode, stationId, assigneeId }
 
 const personSelect = { select: { id: true, name: true } } as const
 
-const requestDetailSelect = {
-  id: true,
-  number: true,
-  status: true,
-  urgency: true,
+/** The vehicle, the fault and the expert's conclusion: what a request page and a drafted case both show. */
+export const vehicleAndFaultSelect = {
   year: true,
   vin: true,
   mileageKm: true,
@@ -121,6 +118,14 @@ const requestDetailSelect = {
   readings: true,
   cause: true,
   fix: true,
+} as const
+
+const requestDetailSelect = {
+  id: true,
+  number: true,
+  status: true,
+  urgency: true,
+  ...vehicleAndFaultSelect,
   firstTimeFix: true,
   reopenCount: true,
   caseId: true,

@@ -4,7 +4,7 @@ import { insertCase } from '~/modules/cases/case.server'
 import { getDb } from '~/utils/db.server'
 import { publish, userRoom } from '~/utils/realtime.server'
 import type { SessionUser } from '~/utils/session-user'
-import { announceChange, requestVisibilityWhere, type Viewer } from './assistance.server'
+import { announceChange, requestVisibilityWhere, vehicleAndFaultSelect, type Viewer } from './assistance.server'
 import { ASSISTANCE_EVENTS } from './rooms'
 import { localDateTimeToInstant, type RequestAction } from './schema'
 import { fromStatuses, mayAct, type RequestActionName, type RequestActor } from './workflow'
@@ -109,16 +109,7 @@ async function draftCase(tx: Tx, user: Viewer & Pick<SessionUser, 'stationId'>, 
     select: {
       number: true,
       modelId: true,
-      year: true,
-      vin: true,
-      mileageKm: true,
-      systemCode: true,
-      dtcs: true,
-      symptoms: true,
-      tried: true,
-      readings: true,
-      cause: true,
-      fix: true,
+      ...vehicleAndFaultSelect,
       model: { select: { nameZh: true } },
       messages: { orderBy: { createdAt: 'asc' }, select: { body: true, author: { select: { name: true } } } },
       attachments: { select: { id: true } },
