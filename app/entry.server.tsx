@@ -4,8 +4,12 @@ import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { flushCaseViews } from '~/modules/cases/case-views.server'
+import { registerLiveRoomKinds } from '~/realtime/live-room-kinds.server'
 
 const ABORT_DELAY = 5_000
+
+// Loaders that serve a call's recordings ask its owner's policy: this copy of the modules needs it too.
+registerLiveRoomKinds()
 
 /** Streams the page; crawlers get it only when everything has rendered. */
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {

@@ -2,11 +2,11 @@ import type { Server as HttpServer } from 'node:http'
 import { RedisAdapter } from '@socket.io/redis-adapter'
 import { createClient } from 'redis'
 import { Server } from 'socket.io'
-import { mayJoinAssistanceCall } from '~/modules/assistance/live-access.server'
 import { onAssistanceConnection } from '~/modules/assistance/realtime.server'
-import { registerLiveRoomKind } from '~/modules/live/access.server'
 import { onLiveAnnotation } from '~/modules/live/annotation-realtime.server'
 import { onLiveConnection } from '~/modules/live/realtime.server'
+import { onLiveRecording } from '~/modules/live/recording-realtime.server'
+import { registerLiveRoomKinds } from './live-room-kinds.server'
 import { getUserBySessionId } from '~/utils/user.server'
 import type { SocketData } from '~/utils/socket-events.server'
 import { setRealtimeEmitter, userRoom } from '~/utils/realtime.server'
@@ -46,12 +46,13 @@ export async function attachRealtime(httpServer: HttpServer, { redis, log = cons
     }
   })
   // The call is reusable: each module that owns calls says who may join its kind.
-  registerLiveRoomKind('assistance', mayJoinAssistanceCall)
+  registerLiveRoomKinds()
   io.on('connection', (socket) => {
     void socket.join(userRoom(socket.data.user.id))
     onAssistanceConnection(socket).catch(() => socket.disconnect(true))
     onLiveConnection(socket)
     onLiveAnnotation(socket)
+    onLiveRecording(socket)
   })
   setRealtimeEmitter(io as unknown as Parameters<typeof setRealtimeEmitter>[0])
   return {

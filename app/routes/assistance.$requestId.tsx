@@ -16,6 +16,11 @@ import { listExperts } from '~/modules/assistance/experts.server'
 import { assistanceCallRoom, mayJoinAssistanceCall } from '~/modules/assistance/live-access.server'
 import { LiveCall } from '~/modules/live/components/live-call'
 import { SnapshotTool } from '~/modules/live/components/snapshot-tool'
+import { RecordingControl } from '~/modules/live/components/recording-control'
+import { RecordingList } from '~/modules/live/components/recording-list'
+import { listRecordings } from '~/modules/live/recording.server'
+import { mayRecordLiveRoom } from '~/modules/live/access.server'
+import { LIVE_EVENTS } from '~/modules/live/rooms'
 import { AnnotatedImage } from '~/modules/live/components/annotated-image'
 import type { Stroke } from '~/modules/live/annotation'
 import { uploadFile } from '~/components/rich-text-editor'
@@ -35,12 +40,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const record = await getRequest({ user, requestId: params.requestId! })
   invariantResponse(record, 'Request not found')
   const actions = availableRequestActions(record.status, actorFor(user, record), { hasCase: Boolean(record.caseId) })
-  const [messages, activity, position, experts, canCall] = await Promise.all([
+  const room = assistanceCallRoom(record.id)
+  const [messages, activity, position, experts, canCall, canRecord, recordings] = await Promise.all([
     listMessages({ requestId: record.id }),
     listActivity({ requestId: record.id }),
     queuePosition(record),
     actions.includes('transfer') ? listExperts() : [],
     mayJoinAssistanceCall(user, record.id),
+    mayRecordLiveRoom(user, room),
+    listRecordings({ user, roomId: room }),
   ])
   const caseLinks = await listCaseLinks({ user, caseIds: messages.flatMap((message) => caseIdsIn(message.body)) })
   return {
@@ -54,7 +62,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     experts: experts.filter((expert) => expert.id !== record.assigneeId),
     userId: user.id,
     userName: user.name,
-    callRoom: canCall ? assistanceCallRoom(record.id) : null,
+    callRoom: canCall ? room : null,
+    canRecord,
+    recordings,
     now: new Date().toISOString(),
   }
 }
@@ -94,7 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AssistanceRequestPage() {
-  const { record, messages, caseLinks, showMatchingCases, activity, position, actions, experts, userId, userName, callRoom, now: serverNow } =
+  const { record, messages, caseLinks, showMatchingCases, activity, position, actions, experts, userId, userName, callRoom, canRecord, recordings, now: serverNow } =
     useLoaderData<typeof loader>()
   const t = useMessages(assistanceMessages)
   const localName = useLocalName()
@@ -121,7 +131,7 @@ export default function AssistanceRequestPage() {
     snapshotMessage.submit({ intent: 'message', body: '📷 快照 / Snapshot', attachmentIds: file.id }, { method: 'post' })
   }
   useSubscription('assistance:watch', { requestId: record.id })
-  useRevalidateOn([ASSISTANCE_EVENTS.changed])
+  useRevalidateOn([ASSISTANCE_EVENTS.changed, LIVE_EVENTS.recordingsChanged])
   const openVisit = record.visits.find((visit) => !visit.outcome)
   const when = (value: Date | string) => new Date(value).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-GB')
 
@@ -146,8 +156,18 @@ export default function AssistanceRequestPage() {
       <div className="request-layout">
         <div>
           {callRoom ? (
-            <LiveCall roomId={callRoom} selfName={userName} tools={(call) => <SnapshotTool call={call} onSave={saveSnapshot} uploadFrame={uploadFrame} />} />
+            <LiveCall
+              roomId={callRoom}
+              selfName={userName}
+              tools={(call) => (
+                <>
+                  <RecordingControl call={call} selfUserId={userId} canRecord={canRecord} />
+                  <SnapshotTool call={call} onSave={saveSnapshot} uploadFrame={uploadFrame} />
+                </>
+              )}
+            />
           ) : null}
+          <RecordingList recordings={recordings} />
           <section className="card">
             <h2>{t('detail.symptoms')}</h2>
             <p className="prewrap">{record.symptoms}</p>
@@ -187,6 +207,8 @@ export default function AssistanceRequestPage() {
             </section>
           ) : null}
           <MessageThread
+            key={record.id}
+            requestId={record.id}
             messages={messages}
             userId={userId}
             caseLinks={caseLinks}

@@ -1,24 +1,10 @@
 import { onSocketEvent, type AppSocket } from '~/utils/socket-events.server'
 import { mayJoinLiveRoom } from './access.server'
 import { getIceConfig } from './ice.server'
-import { LIVE_EVENTS, MAX_PARTICIPANTS, liveRoom, participantRoom, type Participant, type SignalMessage } from './rooms'
+import { asParticipant, participantsOf } from './participants.server'
+import { announceRecording } from './recording-realtime.server'
+import { LIVE_EVENTS, MAX_PARTICIPANTS, liveRoom, participantRoom, type SignalMessage } from './rooms'
 import { joinSchema, leaveSchema, signalSchema, stateSchema } from './schema'
-
-type Member = { data: AppSocket['data'] }
-
-const asParticipant = ({ data }: Member): Participant | undefined =>
-  data.live && { participantId: data.live.participantId, userId: data.user.id, name: data.user.name, muted: data.live.muted, videoOff: data.live.videoOff }
-
-/** The call's participants on every node, one entry per participant id (a reconnecting tab may briefly have two sockets). */
-async function participantsOf(socket: AppSocket, roomId: string) {
-  const members = await socket.nsp.in(liveRoom(roomId)).fetchSockets()
-  const byId = new Map<string, Participant>()
-  for (const member of members) {
-    const participant = asParticipant(member as unknown as Member)
-    if (participant && member.data.live?.roomId === roomId) byId.set(participant.participantId, participant)
-  }
-  return [...byId.values()]
-}
 
 async function leaveCall(socket: AppSocket) {
   const live = socket.data.live
@@ -29,6 +15,7 @@ async function leaveCall(socket: AppSocket) {
   // Another socket of the same tab (after a reconnection) still holds the place: nobody left.
   const remaining = await socket.nsp.in(participantRoom(live.roomId, live.participantId)).fetchSockets()
   if (remaining.length === 0) socket.to(liveRoom(live.roomId)).emit(LIVE_EVENTS.peerLeft, { participantId: live.participantId })
+  await announceRecording(socket, live.roomId)
 }
 
 /**
@@ -49,6 +36,8 @@ export function onLiveConnection(socket: AppSocket) {
     await socket.join([liveRoom(roomId), participantRoom(roomId, participantId)])
     const self = asParticipant(socket)!
     socket.to(liveRoom(roomId)).emit(LIVE_EVENTS.peerJoined, self)
+    // Someone new is in the call: a running recording pauses until they accept it.
+    await announceRecording(socket, roomId)
     return { ok: true, self, peers: others, ice: getIceConfig({ userId: user.id }) }
   })
 

@@ -15,6 +15,14 @@ export const LIVE_EVENTS = {
   peerJoined: 'live:peer-joined',
   peerLeft: 'live:peer-left',
   peerState: 'live:peer-state',
+  recordingStart: 'live:recording:start',
+  recordingAnswer: 'live:recording:answer',
+  recordingStop: 'live:recording:stop',
+  recordingGet: 'live:recording:get',
+  /** The call's recording as it now stands, to everyone in the call. */
+  recording: 'live:recording',
+  /** A recording of the call became playable (or failed): pages list them again. */
+  recordingsChanged: 'live:recordings-changed',
 } as const
 
 export type Participant = { participantId: string; userId: string; name: string; muted: boolean; videoOff: boolean }

@@ -17,3 +17,8 @@ export const signalSchema = z
     data: z.record(z.unknown()).refine((value) => JSON.stringify(value).length <= 16_384, 'signal too large'),
   })
   .strict()
+
+const recordingId = z.string().regex(/^[a-z0-9]{20,40}$/, 'a recording id')
+export const recordingRoomSchema = z.object({ roomId }).strict()
+export const recordingAnswerSchema = z.object({ roomId, recordingId, accepted: z.boolean() }).strict()
+export const recordingStopSchema = z.object({ roomId, recordingId }).strict()
