@@ -147,14 +147,14 @@ describe('messages', () => {
     await Promise.all([connected(watcherOfMine), connected(watcherOfOther)])
     expect(await emitWithAck(watcherOfMine, 'assistance:watch', { requestId: mine.id })).toEqual({ ok: true })
     expect(await emitWithAck(watcherOfOther, 'assistance:watch', { requestId: other.id })).toEqual({ ok: true })
-    const atMine = recorder<{ id: string }>(watcherOfMine, 'assistance:changed')
-    const atOther = recorder<{ id: string }>(watcherOfOther, 'assistance:changed')
+    const atMine = recorder<{ requestId: string }>(watcherOfMine, 'assistance:message')
+    const atOther = recorder<{ requestId: string }>(watcherOfOther, 'assistance:message')
     await addMessage({ user: tech, requestId: mine.id, body: 'hello' })
-    await atMine.next((change) => change.id === mine.id)
-    // A later change of the other request proves the other watcher was listening all along.
+    await atMine.next((event) => event.requestId === mine.id)
+    // A later message on the other request proves the other watcher was listening all along.
     await addMessage({ user: tech, requestId: other.id, body: 'hi' })
-    await atOther.next((change) => change.id === other.id)
-    expect(atOther.seen.map((change) => change.id)).not.toContain(mine.id)
+    await atOther.next((event) => event.requestId === other.id)
+    expect(atOther.seen.map((event) => event.requestId)).not.toContain(mine.id)
   })
 })
 

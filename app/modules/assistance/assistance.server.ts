@@ -4,7 +4,7 @@ import type { AssistanceStatus } from '~/generated/prisma/enums'
 import { getDb } from '~/utils/db.server'
 import { publish, userRoom } from '~/utils/realtime.server'
 import type { SessionUser } from '~/utils/session-user'
-import { ASSISTANCE_EVENTS, expertsOfSystemRoom, queueRoom, requestRoom, stationRoom, type RequestChangedEvent, type RequestCreatedEvent } from './rooms'
+import { ASSISTANCE_EVENTS, expertsOfSystemRoom, queueRoom, requestRoom, stationRoom, type RequestChangedEvent, type RequestCreatedEvent, type RequestMessageEvent } from './rooms'
 import type { NewRequestInput } from './schema'
 import { dueDates } from './sla'
 import { getSlaPolicy } from './sla-policy.server'
@@ -221,19 +221,16 @@ export async function listRequests({
   return { total, rows, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) }
 }
 
+const messageSelect = {
+  id: true,
+  body: true,
+  createdAt: true,
+  author: personSelect,
+  attachments: { select: { id: true, fileName: true, mimeType: true, sizeBytes: true, annotations: true } },
+} as const satisfies Prisma.AssistanceMessageSelect
+
 export function listMessages({ requestId }: { requestId: string }) {
-  return getDb().assistanceMessage.findMany({
-    where: { requestId },
-    orderBy: { createdAt: 'asc' },
-    take: 500,
-    select: {
-      id: true,
-      body: true,
-      createdAt: true,
-      author: personSelect,
-      attachments: { select: { id: true, fileName: true, mimeType: true, sizeBytes: true, annotations: true } },
-    },
-  })
+  return getDb().assistanceMessage.findMany({ where: { requestId }, orderBy: { createdAt: 'asc' }, take: 500, select: messageSelect })
 }
 
 export function listActivity({ requestId }: { requestId: string }) {
@@ -245,20 +242,26 @@ export function listActivity({ requestId }: { requestId: string }) {
   })
 }
 
-/** A message on the request (works without a live call; the call's chat uses the same thread). */
+/**
+ * A message on the request (works without a live call; the call's chat uses the same thread),
+ * from the page's form or its socket. Once committed, the message itself goes to the request's
+ * page, which appends it: a message changes nothing else, so no page reloads for it.
+ */
 export async function addMessage({ user, requestId, body, attachmentIds = [] }: { user: Viewer; requestId: string; body: string; attachmentIds?: string[] }) {
-  const request = await getDb().assistanceRequest.findFirst({
-    where: { id: requestId, ...requestVisibilityWhere(user) },
-    select: { id: true, status: true, systemCode: true },
-  })
+  const db = getDb()
+  const request = await db.assistanceRequest.findFirst({ where: { id: requestId, ...requestVisibilityWhere(user) }, select: { id: true } })
   if (!request) return null
-  const message = await getDb().$transaction(async (tx) => {
-    const created = await tx.assistanceMessage.create({ data: { requestId, authorId: user.id, body }, select: { id: true, createdAt: true } })
-    await linkRequestFiles(tx, { requestId, userId: user.id, attachmentIds, messageId: created.id })
-    return created
-  })
-  // A message changes only the request's own page: not queues, lists or the holder's other tabs.
-  publish(requestRoom(request.id), ASSISTANCE_EVENTS.changed, { id: request.id, status: request.status, systemCode: request.systemCode } satisfies RequestChangedEvent)
+  const data = { requestId, authorId: user.id, body }
+  // One insert is atomic on its own; files are linked in the same transaction as their message.
+  const message =
+    attachmentIds.length === 0
+      ? await db.assistanceMessage.create({ data, select: messageSelect })
+      : await db.$transaction(async (tx) => {
+          const created = await tx.assistanceMessage.create({ data, select: { id: true } })
+          await linkRequestFiles(tx, { requestId, userId: user.id, attachmentIds, messageId: created.id })
+          return tx.assistanceMessage.findUniqueOrThrow({ where: { id: created.id }, select: messageSelect })
+        })
+  publish(requestRoom(request.id), ASSISTANCE_EVENTS.message, { requestId: request.id, message } satisfies RequestMessageEvent)
   return message
 }
 

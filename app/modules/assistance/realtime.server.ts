@@ -2,14 +2,18 @@ import { z } from 'zod'
 import { getDb } from '~/utils/db.server'
 import { publish } from '~/utils/realtime.server'
 import { onSocketEvent, type AppSocket } from '~/utils/socket-events.server'
+import { fieldErrors } from '~/utils/validation'
 import { SYSTEM_CODES } from '~/utils/vehicle-schema'
-import { REQUESTER_ROLES, requestVisibilityWhere } from './assistance.server'
+import { REQUESTER_ROLES, addMessage, requestVisibilityWhere } from './assistance.server'
 import { expertRooms, getExpertProfile, isExpert } from './experts.server'
 import { ASSISTANCE_EVENTS, PRESENCE_WATCHERS_ROOM, queueRoom, requestRoom, stationRoom } from './rooms'
+import { messageSchema } from './schema'
 
 type AssistanceSocket = AppSocket
 
 const watchRequestSchema = z.object({ requestId: z.string().min(1).max(40) })
+// The body's own rules (trimmed, not empty, at most 4000 characters) are the form's: messageSchema.
+const sendMessageSchema = z.object({ requestId: z.string().min(1).max(40), body: z.string() }).strict()
 
 /**
  * Per connection: experts join their queues; pages subscribe to the requests and lists they
@@ -33,6 +37,15 @@ export function onAssistanceConnection(socket: AssistanceSocket) {
     else return { ok: false, error: 'forbidden' }
     return { ok: true }
   }, ready)
+
+  // The chat's fast path: the same checks and the same commit as the page's form, then the
+  // committed message to the request's room (addMessage) and in the acknowledgement.
+  onSocketEvent(socket, ASSISTANCE_EVENTS.message, sendMessageSchema, async ({ requestId, body }) => {
+    const parsed = messageSchema.safeParse({ body })
+    if (!parsed.success) return { ok: false, error: Object.entries(fieldErrors(parsed.error)).map(([field, problem]) => `${field}: ${problem}`).join('; ') }
+    const message = await addMessage({ user, requestId, body: parsed.data.body })
+    return message ? { ok: true, message } : { ok: false, error: 'not found' }
+  })
   return ready
 }
 

@@ -15,7 +15,24 @@ export const ASSISTANCE_EVENTS = {
   assigned: 'assistance:assigned',
   /** To queue pages: an expert went online or offline. */
   presence: 'assistance:presence',
+  /**
+   * Both ways: a request page sends a chat message (acknowledged with the committed message);
+   * everyone watching the request receives each committed message, however it was posted.
+   */
+  message: 'assistance:message',
 } as const
 
 export type RequestCreatedEvent = { id: string; number: number; systemCode: string; urgency: 'VOR' | 'NORMAL'; model: string; symptoms: string }
 export type RequestChangedEvent = { id: string; status: string; systemCode: string }
+
+/** The committed message as the request page's thread lists it, so a page appends it without reloading. */
+export type RequestMessageEvent = {
+  requestId: string
+  message: {
+    id: string
+    body: string
+    createdAt: Date | string
+    author: { id: string; name: string }
+    attachments: Array<{ id: string; fileName: string; mimeType: string; sizeBytes: number; annotations: unknown }>
+  }
+}
