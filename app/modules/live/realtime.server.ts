@@ -15,7 +15,8 @@ async function leaveCall(socket: AppSocket) {
   // Another socket of the same tab (after a reconnection) still holds the place: nobody left.
   const remaining = await socket.nsp.in(participantRoom(live.roomId, live.participantId)).fetchSockets()
   if (remaining.length === 0) socket.to(liveRoom(live.roomId)).emit(LIVE_EVENTS.peerLeft, { participantId: live.participantId })
-  await announceRecording(socket, live.roomId)
+  // A lost database must not take the server down with a disconnecting socket.
+  await announceRecording(socket, live.roomId).catch((error: unknown) => console.error(`live: recording state of ${live.roomId} after a leave`, error))
 }
 
 /**
@@ -37,7 +38,7 @@ export function onLiveConnection(socket: AppSocket) {
     const self = asParticipant(socket)!
     socket.to(liveRoom(roomId)).emit(LIVE_EVENTS.peerJoined, self)
     // Someone new is in the call: a running recording pauses until they accept it.
-    await announceRecording(socket, roomId)
+    await announceRecording(socket, roomId).catch((error: unknown) => console.error(`live: recording state of ${roomId} after a join`, error))
     return { ok: true, self, peers: others, ice: getIceConfig({ userId: user.id }) }
   })
 

@@ -63,9 +63,13 @@ export async function assembleChunks(recordingId: string, mimeType: string) {
   const chunks = storedChunks(recordingId)
   if (chunks.length === 0) return null
   const joined = path.join(chunkDir(recordingId), 'joined.tmp')
-  const out = fs.createWriteStream(joined)
-  for (const chunk of chunks) await pipeline(fs.createReadStream(chunk), out, { end: false })
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())))
+  // One chunk at a time in memory: each is at most MAX_CHUNK_BYTES.
+  const out = await fs.promises.open(joined, 'w')
+  try {
+    for (const chunk of chunks) await out.write(await fs.promises.readFile(chunk))
+  } finally {
+    await out.close()
+  }
 
   const target = recordingFile(recordingId, mimeType)
   const finished = `${target}.tmp`

@@ -75,8 +75,10 @@ async function settle(tx: Tx, roomId: string, participants: Array<{ id: string; 
 }
 
 /** The call's recording as it stands for who is in the call now (after someone joined or left). */
-export function settleRecording(roomId: string, participants: Array<{ id: string; name: string }>) {
-  return inRoomLock(roomId, (tx) => settle(tx, roomId, participants))
+export async function settleRecording(roomId: string, participants: Array<{ id: string; name: string }>) {
+  // Most calls are never recorded: they need no lock.
+  const active = await getDb().recording.count({ where: { roomId, status: { in: [...ACTIVE_RECORDING] } } })
+  return active === 0 ? null : inRoomLock(roomId, (tx) => settle(tx, roomId, participants))
 }
 
 /** Asks everyone in the call to accept a recording; the one who asks has accepted by asking. */
@@ -211,10 +213,11 @@ export async function finishRecording({ user, recordingId }: { user: Pick<Sessio
 async function assembleAbandoned(roomId: string) {
   const db = getDb()
   const now = Date.now()
-  await db.recording.updateMany({
-    where: { roomId, status: { in: [...ACTIVE_RECORDING] }, startedAt: { not: null }, OR: [{ lastChunkAt: { lt: new Date(now - ABANDONED_AFTER_MS) } }, { lastChunkAt: null, startedAt: { lt: new Date(now - ABANDONED_AFTER_MS) } }] },
-    data: { status: 'STOPPED', endedAt: new Date(now) },
-  })
+  // It ended when its last chunk arrived.
+  await db.$executeRaw`
+    UPDATE "Recording" SET status = 'STOPPED', "endedAt" = COALESCE("lastChunkAt", "startedAt")
+    WHERE "roomId" = ${roomId} AND status IN ('AWAITING_CONSENT', 'RECORDING') AND "startedAt" IS NOT NULL
+      AND COALESCE("lastChunkAt", "startedAt") < ${new Date(now - ABANDONED_AFTER_MS)}`
   const settled = await db.recording.findMany({
     where: { roomId, status: 'STOPPED', OR: [{ endedAt: { lt: new Date(now - SETTLE_AFTER_STOP_MS) } }, { endedAt: null }] },
     select: { id: true },
