@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { claimedRequest, expectVideoFlowing, joinCall, participant, remoteTile } from './call-helpers'
+import { claimedRequest, expectVideoFlowing, joinCall, participant } from './call-helpers'
 
 // Two real browsers with Chromium's fake camera: the expert snapshots the technician's video,
 // draws an arrow on it and saves; the snapshot and its arrow reach both message threads.
@@ -23,13 +23,19 @@ test('the expert snapshots the technician\'s video, draws an arrow and saves it 
   await joinCall(expert)
   await expectVideoFlowing(expert)
 
+  const techUploads: string[] = []
+  tech.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/attachments') techUploads.push(request.url())
+  })
   await expert.getByRole('button', { name: /给 王师傅.* 的画面拍照|Take a snapshot of 王师傅/ }).click()
   const annotation = expert.getByRole('region', { name: /快照标注|Annotate snapshot/ })
   await expect(annotation).toBeVisible()
-  // The snapshot is the remote video's full decoded frame, not the tile's size.
-  const videoSize = await remoteTile(expert).locator('video').evaluate((video: HTMLVideoElement) => `0 0 ${video.videoWidth} ${video.videoHeight}`)
+  // The snapshot is taken on the technician's phone at its camera's resolution (not the tile's
+  // size, nor what the network carried), and sent over as a file of the request.
+  const videoSize = await tech.locator('.video-tile--local video').evaluate((video: HTMLVideoElement) => `0 0 ${video.videoWidth} ${video.videoHeight}`)
   const surface = annotation.getByRole('img', { name: /标注区域|Annotation area/ })
   await expect(surface).toHaveAttribute('viewBox', videoSize)
+  expect(techUploads).toHaveLength(1)
 
   await expect(annotation.getByRole('button', { name: /^箭头$|^Arrow$/ })).toHaveAttribute('aria-pressed', 'true')
   await annotation.getByRole('button', { name: /^蓝色$|^Blue$/ }).click()

@@ -73,6 +73,32 @@ describe('shared annotation in a call', () => {
     expect(atOutsider).toEqual([])
   })
 
+  test('a still is asked of one participant only, and its answer goes back to the asker only', async () => {
+    const room = 'annot:still'
+    const { socketA, socketB, pidA } = await callOfTwo(room)
+    const third = await createTestUser({ role: 'ENGINEER' })
+    admitted.add(third.id)
+    const socketThird = await socketFor(third)
+    const pidB = crypto.randomUUID()
+    // B rejoins under a known participant id, so A can address it.
+    expect(await ask(socketB, 'live:join', { roomId: room, participantId: pidB })).toMatchObject({ ok: true })
+    expect(await ask(socketThird, 'live:join', { roomId: room, participantId: crypto.randomUUID() })).toMatchObject({ ok: true })
+    const atThird = collect(socketThird, 'live:snapshot:ask')
+    const asked = nextEvent<Record<string, unknown>>(socketB, 'live:snapshot:ask')
+    expect(await ask(socketA, 'live:snapshot:ask', { roomId: room, to: pidB, askId: 'ask-00000001' })).toEqual({ ok: true })
+    expect(await asked).toEqual({ askId: 'ask-00000001', from: pidA, fromName: expect.any(String) })
+
+    const answered = nextEvent<Record<string, unknown>>(socketA, 'live:snapshot:taken')
+    const attachmentId = 'c'.repeat(25)
+    expect(await ask(socketB, 'live:snapshot:taken', { roomId: room, to: pidA, askId: 'ask-00000001', attachmentId })).toEqual({ ok: true })
+    expect(await answered).toEqual({ askId: 'ask-00000001', from: pidB, attachmentId })
+    expect(atThird).toEqual([])
+
+    expect(await ask(socketThird, 'live:snapshot:taken', { roomId: room, to: pidA, askId: 'ask-00000001', attachmentId: '../etc/passwd' })).toEqual({ ok: false, error: 'invalid payload' })
+    const outsider = await socketFor(await createTestUser({ role: 'ENGINEER' }))
+    expect(await ask(outsider, 'live:snapshot:ask', { roomId: room, to: pidB, askId: 'ask-00000002' })).toEqual({ ok: false, error: 'not in this call' })
+  })
+
   test('freeze, undo and unfreeze are relayed with who sent them', async () => {
     const room = 'annot:freeze'
     const { socketA, socketB, pidA } = await callOfTwo(room)

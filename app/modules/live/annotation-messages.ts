@@ -3,6 +3,7 @@ import { defineMessages } from '~/i18n/messages'
 export const annotationMessages = defineMessages(
   {
     snapshot: '拍照',
+    taking: '正在拍照…',
     snapshotOf: '给 {name} 的画面拍照',
     freeze: '冻结标注',
     freezeOf: '冻结 {name} 的画面并标注',
@@ -38,6 +39,7 @@ export const annotationMessages = defineMessages(
   },
   {
     snapshot: 'Snapshot',
+    taking: 'Taking the snapshot…',
     snapshotOf: 'Take a snapshot of {name}',
     freeze: 'Freeze & annotate',
     freezeOf: "Freeze {name}'s video and annotate",

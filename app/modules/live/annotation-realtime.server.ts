@@ -3,14 +3,18 @@ import {
   ANNOTATION_EVENTS,
   frameEventSchema,
   freezeSchema,
+  snapshotAskSchema,
+  snapshotTakenSchema,
   strokeEventSchema,
   undoSchema,
   type FrameMessage,
   type FreezeMessage,
+  type SnapshotAsk,
+  type SnapshotTaken,
   type StrokeMessage,
   type UndoMessage,
 } from './annotation'
-import { liveRoom } from './rooms'
+import { liveRoom, participantRoom } from './rooms'
 
 /**
  * Shared annotation inside a call: a frozen frame (its image is uploaded over HTTP, only its
@@ -18,12 +22,21 @@ import { liveRoom } from './rooms'
  * call may send; the others of the same call receive, the sender does not.
  */
 export function onLiveAnnotation(socket: AppSocket) {
-  const relay = <T>(roomId: string, event: string, message: (participantId: string) => T) => {
+  /** To the others of the call, or to one of them (`to`). */
+  const relay = <T>(roomId: string, event: string, message: (participantId: string) => T, to?: string) => {
     const live = socket.data.live
     if (!live || live.roomId !== roomId) return { ok: false as const, error: 'not in this call' }
-    socket.to(liveRoom(roomId)).emit(event, message(live.participantId))
+    socket.to(to ? participantRoom(roomId, to) : liveRoom(roomId)).emit(event, message(live.participantId))
     return { ok: true as const }
   }
+
+  // A still from someone's own camera: asked of, and answered to, one participant of the call.
+  onSocketEvent(socket, ANNOTATION_EVENTS.snapshotAsk, snapshotAskSchema, async ({ roomId, to, askId }) =>
+    relay(roomId, ANNOTATION_EVENTS.snapshotAsk, (from): SnapshotAsk => ({ askId, from, fromName: socket.data.user.name }), to),
+  )
+  onSocketEvent(socket, ANNOTATION_EVENTS.snapshotTaken, snapshotTakenSchema, async ({ roomId, to, askId, attachmentId }) =>
+    relay(roomId, ANNOTATION_EVENTS.snapshotTaken, (from): SnapshotTaken => ({ askId, from, attachmentId }), to),
+  )
 
   onSocketEvent(socket, ANNOTATION_EVENTS.freeze, freezeSchema, async ({ roomId, ...frame }) =>
     relay(roomId, ANNOTATION_EVENTS.freeze, (from): FreezeMessage => ({ ...frame, from, fromName: socket.data.user.name })),

@@ -7,6 +7,10 @@ export const ANNOTATION_EVENTS = {
   undo: 'live:undo',
   clear: 'live:clear',
   unfreeze: 'live:unfreeze',
+  /** Asks one participant's browser for a still of its own camera at the camera's resolution. */
+  snapshotAsk: 'live:snapshot:ask',
+  /** Its answer: the still, uploaded as a file of the call's owner, or null (camera off, failed). */
+  snapshotTaken: 'live:snapshot:taken',
 } as const
 
 export const STROKE_KINDS = ['arrow', 'circle', 'freehand', 'text'] as const
@@ -112,3 +116,12 @@ export function simplifyPath(points: Point[], minGap = 0.003): Point[] {
   const step = kept.length / MAX_STROKE_POINTS
   return Array.from({ length: MAX_STROKE_POINTS }, (_, index) => kept[Math.floor(index * step)])
 }
+
+const askId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/)
+const participantId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/)
+export const snapshotAskSchema = z.object({ roomId: z.string().regex(LIVE_ROOM_ID), to: participantId, askId }).strict()
+export const snapshotTakenSchema = z
+  .object({ roomId: z.string().regex(LIVE_ROOM_ID), to: participantId, askId, attachmentId: z.string().regex(/^[a-z0-9]{20,40}$/).nullable() })
+  .strict()
+export type SnapshotAsk = { askId: string; from: string; fromName: string }
+export type SnapshotTaken = { askId: string; from: string; attachmentId: string | null }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useMessages } from '~/i18n/use-t'
-import { ANNOTATION_EVENTS, type FrameMessage, type FreezeMessage, type Stroke } from '../annotation'
+import { ANNOTATION_EVENTS, type FrameMessage, type FreezeMessage, type SnapshotAsk, type SnapshotTaken, type Stroke } from '../annotation'
 import { annotationMessages } from '../annotation-messages'
 import { AnnotationCanvas } from './annotation-canvas'
 import type { CallTools } from './live-call'
@@ -14,14 +14,37 @@ type Frame =
 
 const newId = () => crypto.randomUUID()
 
-/** The remote participant's video at its full decoded resolution, as a JPEG. */
+/** How long to wait for a still from the other person's own camera before using the received video. */
+const SOURCE_STILL_TIMEOUT_MS = 8_000
+
+function toJpeg(source: CanvasImageSource, width: number, height: number) {
+  const canvas = document.createElement('canvas')
+  canvas.width = width
+  canvas.height = height
+  canvas.getContext('2d')!.drawImage(source, 0, 0, width, height)
+  return new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.92))
+}
+
+/** A video's current frame at its full decoded resolution, as a JPEG. */
 async function captureFrame(video: HTMLVideoElement | null | undefined) {
   if (!video || video.videoWidth === 0 || video.readyState < 2) return null
-  const canvas = document.createElement('canvas')
-  canvas.width = video.videoWidth
-  canvas.height = video.videoHeight
-  canvas.getContext('2d')!.drawImage(video, 0, 0, canvas.width, canvas.height)
-  return new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.9))
+  return toJpeg(video, video.videoWidth, video.videoHeight)
+}
+
+/**
+ * A still of our own camera at the camera's resolution (what the network carries may be scaled
+ * down); never while we have turned our video off.
+ */
+async function captureOwnCamera(container: ParentNode) {
+  const video = container.querySelector<HTMLVideoElement>('.video-tile--local video')
+  const track = video?.srcObject instanceof MediaStream ? video.srcObject.getVideoTracks()[0] : undefined
+  if (!track || !track.enabled || track.readyState !== 'live') return null
+  const ImageCaptureClass = (window as unknown as { ImageCapture?: new (track: MediaStreamTrack) => { grabFrame(): Promise<ImageBitmap> } }).ImageCapture
+  if (ImageCaptureClass) {
+    const bitmap = await new ImageCaptureClass(track).grabFrame().catch(() => null)
+    if (bitmap) return toJpeg(bitmap, bitmap.width, bitmap.height)
+  }
+  return captureFrame(video)
 }
 
 /**
@@ -42,6 +65,7 @@ export function SnapshotTool({
   const { socket, roomId } = call
   const [frame, setFrame] = useState<Frame | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [taking, setTaking] = useState<string | null>(null)
 
   const videoOf = (participantId: string) =>
     (call.container ?? document).querySelector<HTMLVideoElement>(`.video-tile[data-participant="${CSS.escape(participantId)}"] video`)
@@ -58,6 +82,39 @@ export function SnapshotTool({
     }
   }, [socket])
 
+  // Someone asks for a still of our camera: taken here at full resolution, uploaded, its id sent back.
+  useEffect(() => {
+    const onAsk = async ({ askId, from }: SnapshotAsk) => {
+      let attachmentId: string | null = null
+      const still = uploadFrame ? await captureOwnCamera(call.container ?? document) : null
+      if (still && uploadFrame) attachmentId = await uploadFrame(still).then((file) => file.id, () => null)
+      socket.emit(ANNOTATION_EVENTS.snapshotTaken, { roomId, to: from, askId, attachmentId })
+    }
+    socket.on(ANNOTATION_EVENTS.snapshotAsk, onAsk)
+    return () => void socket.off(ANNOTATION_EVENTS.snapshotAsk, onAsk)
+  }, [socket, roomId, uploadFrame, call.container])
+
+  /** The other person's still from their own camera, or null (no answer in time, camera off). */
+  const askForStill = (participantId: string) =>
+    new Promise<Blob | null>((resolve) => {
+      const askId = newId()
+      const done = (blob: Blob | null) => {
+        clearTimeout(timer)
+        socket.off(ANNOTATION_EVENTS.snapshotTaken, onTaken)
+        resolve(blob)
+      }
+      const onTaken = (answer: SnapshotTaken) => {
+        if (answer.askId !== askId) return
+        if (!answer.attachmentId) return done(null)
+        void fetch(`/files/${answer.attachmentId}`)
+          .then((response) => (response.ok ? response.blob() : null))
+          .then(done, () => done(null))
+      }
+      const timer = setTimeout(() => done(null), SOURCE_STILL_TIMEOUT_MS)
+      socket.on(ANNOTATION_EVENTS.snapshotTaken, onTaken)
+      socket.emit(ANNOTATION_EVENTS.snapshotAsk, { roomId, to: participantId, askId })
+    })
+
   // Object URLs of our own captures live as long as their frame is open.
   useEffect(() => {
     if (!frame?.blob) return
@@ -67,7 +124,9 @@ export function SnapshotTool({
 
   const snapshot = async (participant: CallTools['participants'][number]) => {
     setError(null)
-    const blob = await captureFrame(videoOf(participant.participantId))
+    setTaking(participant.participantId)
+    const blob = (await askForStill(participant.participantId)) ?? (await captureFrame(videoOf(participant.participantId)))
+    setTaking(null)
     if (!blob) return setError(t('noVideo'))
     setFrame({ kind: 'snapshot', frameId: newId(), blob, url: URL.createObjectURL(blob), heading: { of: participant.name } })
   }
@@ -99,12 +158,19 @@ export function SnapshotTool({
           {call.participants.map((participant) => (
             <li key={participant.participantId} className="button-row">
               <span className="small">{participant.name}</span>
-              <button type="button" className="button button--ghost" aria-label={t('snapshotOf', { name: participant.name })} onClick={() => void snapshot(participant)}>
-                📷 {t('snapshot')}
+              <button
+                type="button"
+                className="button button--ghost"
+                aria-label={t('snapshotOf', { name: participant.name })}
+                aria-busy={taking === participant.participantId}
+                disabled={taking !== null}
+                onClick={() => void snapshot(participant)}
+              >
+                {taking === participant.participantId ? t('taking') : t('snapshot')}
               </button>
               {uploadFrame ? (
                 <button type="button" className="button button--ghost" aria-label={t('freezeOf', { name: participant.name })} onClick={() => void freeze(participant)}>
-                  ❄ {t('freeze')}
+                  {t('freeze')}
                 </button>
               ) : null}
             </li>
