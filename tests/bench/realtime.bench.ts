@@ -7,9 +7,12 @@
  *   (readyState >= HAVE_CURRENT_DATA and videoWidth > 0). BENCH_CALL_RUNS (default 5) runs
  *   each, after one warm-up run each, alternating app and minimal.
  * - chat: BENCH_ROOMS (default 50) requests, each watched by 4 sockets (technician, station
- *   manager, expert, admin: 200 sockets); a message is POSTed like the page's form does and timed
- *   until `assistance:changed` reaches each of the other 3 watchers. The baseline is a plain
- *   socket.io server (its own process) broadcasting a client's emit to a 4-socket room.
+ *   manager, expert, admin: 200 sockets); a message is sent the way the request page sends text
+ *   while its socket is up (`assistance:message` emitted on the sender's socket, acknowledged once
+ *   committed) and timed until the committed message's `assistance:message` reaches each of the
+ *   other 3 watchers. The page's fallback, a POST like its form's (files, no socket), is timed the
+ *   same way for reference. The baseline is a plain socket.io server (its own process)
+ *   broadcasting a client's emit to a 4-socket room.
  *   BENCH_MESSAGES (default 200) messages, one every BENCH_INTERVAL_MS (default 100: a message
  *   per room every 5 s, a latency test below the app's capacity), after one unmeasured message per room.
  * - memory per connected socket: VmRSS of the server process before and after connecting the
@@ -400,13 +403,20 @@ try {
   cleanups.push(() => closeAll(appSockets))
   const appMemory = await measureMemory(app.pid, appBaseline, () => connectMany(extraSockets, appSpec), chatSockets)
   const appRooms: Room[] = requestIds.map((id, r) => ({ id, sockets: appSockets.slice(r * roles.length, (r + 1) * roles.length) }))
-  console.log(`App: ${messageCount} messages, one every ${intervalMs} ms…`)
   let sent = 0
+  const appChatOptions = { event: 'assistance:message', roomOf: (payload: unknown) => (payload as { requestId: string }).requestId, serverPid: app.pid }
+  console.log(`App, over the socket: ${messageCount} messages, one every ${intervalMs} ms…`)
   const appChat = await measureChat(appRooms, {
-    event: 'assistance:changed',
-    roomOf: (payload) => (payload as { id: string }).id,
+    ...appChatOptions,
+    send: async (room, sender) => {
+      const reply = (await room.sockets[sender].timeout(30_000).emitWithAck('assistance:message', { requestId: room.id, body: `bench message ${++sent}` })) as { ok: boolean; error?: string }
+      if (!reply.ok) throw new Error(`message to ${room.id} refused: ${reply.error}`)
+    },
+  })
+  console.log(`App, the form's POST: ${messageCount} messages, one every ${intervalMs} ms…`)
+  const appFormChat = await measureChat(appRooms, {
+    ...appChatOptions,
     send: (room, sender) => postMessage(app.baseUrl, cookies[roles[sender]], room.id, `bench message ${++sent}`),
-    serverPid: app.pid,
   })
   await closeAll(appSockets)
 
@@ -442,6 +452,7 @@ try {
   const appSteps = medianSteps(appRuns)
   const minimalSteps = medianSteps(minimalRuns)
   const appLatency = summary(appChat.latencies)
+  const appFormLatency = summary(appFormChat.latencies)
   const rawLatency = summary(rawChat.latencies)
 
   console.log('')
@@ -455,7 +466,8 @@ try {
   console.log(`Chat: ${chatSockets} sockets in ${roomCount} rooms, ${messageCount} messages at ${(1000 / intervalMs).toFixed(0)}/s, latency to each other watcher (${appChat.latencies.length} / ${rawChat.latencies.length} samples)`)
   console.log('                      p50          p95          p99          max          lost  events/msg   server CPU/msg')
   for (const [name, result, latency] of [
-    ['app (POST -> event)', appChat, appLatency],
+    ['app (emit -> event)', appChat, appLatency],
+    ['app (POST -> event)', appFormChat, appFormLatency],
     ['plain socket.io', rawChat, rawLatency],
   ] as const) {
     console.log(
@@ -463,8 +475,9 @@ try {
         `${String(result.lost).padEnd(6)}${(result.eventsReceived / messageCount).toFixed(1).padEnd(13)}${ms(result.serverCpuMs / messageCount)}`,
     )
   }
-  console.log(`  ratio app / plain: p50 ×${(appLatency.p50 / rawLatency.p50).toFixed(1)}, p95 ×${(appLatency.p95 / rawLatency.p95).toFixed(1)}`)
-  console.log(`  app POST response: p50 ${ms(percentile(appChat.sendMs, 50))}, p95 ${ms(percentile(appChat.sendMs, 95))}`)
+  console.log(`  ratio app (socket) / plain: p50 ×${(appLatency.p50 / rawLatency.p50).toFixed(2)}, p95 ×${(appLatency.p95 / rawLatency.p95).toFixed(2)}`)
+  console.log(`  ratio app (POST) / plain: p50 ×${(appFormLatency.p50 / rawLatency.p50).toFixed(1)}, p95 ×${(appFormLatency.p95 / rawLatency.p95).toFixed(1)}`)
+  console.log(`  app acknowledgement: p50 ${ms(percentile(appChat.sendMs, 50))}, p95 ${ms(percentile(appChat.sendMs, 95))}; POST response: p50 ${ms(percentile(appFormChat.sendMs, 50))}, p95 ${ms(percentile(appFormChat.sendMs, 95))}`)
   console.log('')
   console.log(`Memory (server VmRSS, settled): before, with ${chatSockets} sockets, with ${chatSockets + extraSockets}; per socket over all ${chatSockets + extraSockets} (over the first ${chatSockets})`)
   for (const [name, memory] of [
@@ -489,7 +502,15 @@ try {
       rooms: roomCount,
       messages: messageCount,
       intervalMs,
-      app: { ...appLatency, samples: appChat.latencies.length, lost: appChat.lost, eventsReceived: appChat.eventsReceived, postP50: percentile(appChat.sendMs, 50), serverCpuMsPerMessage: appChat.serverCpuMs / messageCount },
+      app: { ...appLatency, samples: appChat.latencies.length, lost: appChat.lost, eventsReceived: appChat.eventsReceived, ackP50: percentile(appChat.sendMs, 50), serverCpuMsPerMessage: appChat.serverCpuMs / messageCount },
+      appForm: {
+        ...appFormLatency,
+        samples: appFormChat.latencies.length,
+        lost: appFormChat.lost,
+        eventsReceived: appFormChat.eventsReceived,
+        postP50: percentile(appFormChat.sendMs, 50),
+        serverCpuMsPerMessage: appFormChat.serverCpuMs / messageCount,
+      },
       raw: { ...rawLatency, samples: rawChat.latencies.length, lost: rawChat.lost, eventsReceived: rawChat.eventsReceived, serverCpuMsPerMessage: rawChat.serverCpuMs / messageCount },
       ratioP50: appLatency.p50 / rawLatency.p50,
       ratioP95: appLatency.p95 / rawLatency.p95,
