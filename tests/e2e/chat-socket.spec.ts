@@ -15,7 +15,7 @@ const send = async (page: Page, text: string) => {
   await page.getByRole('button', { name: /^发送$|^Send$/ }).click()
 }
 
-test('a chat message goes over the socket and is appended on both pages without reloading their data; without the socket it goes through the form', async ({ browser }) => {
+test('a chat message goes over the socket and is appended on both pages without reloading their data; a page catches up after a reconnection; without the socket it goes through the form', async ({ browser }) => {
   test.setTimeout(90_000)
   const tech = await participant(browser, 'tech@gtac.test', { width: 390, height: 844 })
   const expert = await participant(browser, 'expert@gtac.test', { width: 1280, height: 900 })
@@ -44,15 +44,23 @@ test('a chat message goes over the socket and is appended on both pages without 
   await expect(tech.locator('.message-list .message')).toHaveCount(2)
   await expect(tech.locator('.message-list')).toContainText('LTFT +18%')
 
+  // Messages sent while a page's socket was down show once it reconnects.
+  await tech.context().setOffline(true)
+  await expect(tech.locator('html')).toHaveAttribute('data-realtime', 'disconnected')
+  await send(expert, '断线期间的消息')
+  await expect(expert.locator('.message-list .message')).toHaveCount(3)
+  await tech.context().setOffline(false)
+  await expect(tech.locator('.message-list')).toContainText('断线期间的消息', { timeout: 20_000 })
+
   // A page whose socket cannot connect posts the form; the other page still gets it live.
   const offline = await participant(browser, 'manager@gtac.test', { width: 1280, height: 900 })
   await offline.route('**/socket.io/**', (route) => route.abort())
   await offline.routeWebSocket('**/socket.io/**', (socket) => socket.close())
   await offline.goto(`/assistance/${id}`)
-  await expect(offline.locator('.message-list .message')).toHaveCount(2)
+  await expect(offline.locator('.message-list .message')).toHaveCount(3)
   await expect(offline.locator('html')).not.toHaveAttribute('data-realtime', 'connected')
   await send(offline, '站长：已通知客户')
   await expect(offline.locator('.message-list')).toContainText('站长：已通知客户')
   await expect(expert.locator('.message-list')).toContainText('站长：已通知客户')
-  await expect(expert.locator('.message-list .message')).toHaveCount(3)
+  await expect(expert.locator('.message-list .message')).toHaveCount(4)
 })

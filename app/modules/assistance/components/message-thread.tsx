@@ -79,6 +79,15 @@ export function MessageThread({
     })
   })
 
+  // Messages sent while this page's socket was down are only in the loader's list.
+  useEffect(() => {
+    if (!socket) return
+    socket.io.on('reconnect', revalidate)
+    return () => {
+      socket.io.off('reconnect', revalidate)
+    }
+  }, [socket, revalidate])
+
   // A linked case's card needs the case as this user may see it: only the loader has that.
   const withCaseLinks = newer.filter((message) => caseIdsIn(message.body).length > 0).map((message) => message.id).join(',')
   useEffect(() => {
