@@ -16,6 +16,7 @@ import { disconnectDb } from './app/utils/db.server'
 import { getEnv } from './app/utils/env.server'
 import { ensureCaseIndex } from './search/case-index'
 import { startOutboxIndexer } from './search/outbox-indexer'
+import { startBulletinAnnouncer } from './app/modules/bulletins/announcer.server'
 
 const BUILD_PATH = path.resolve('build/index.js')
 const log = (line: string) => console.log(`[gtac] ${line}`)
@@ -50,6 +51,7 @@ async function main() {
     throw error
   }
   const indexer = startOutboxIndexer({ prepare: ensureCaseIndex, log })
+  const announcer = startBulletinAnnouncer({ log })
 
   const loadBuild = async () => (await import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`)) as ServerBuild
   let build = await loadBuild()
@@ -96,6 +98,7 @@ async function main() {
     // Requests finishing above may still publish to the other nodes: Redis goes only now.
     await realtimeClosed
     await indexer.stop()
+    await announcer.stop()
     await (build.entry.module as { flushBeforeExit?: () => Promise<void> }).flushBeforeExit?.()
     await disconnectDb()
     await services.stop()

@@ -4,6 +4,8 @@ import { AppHeader } from '~/components/app-header'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { RealtimeProvider } from '~/components/realtime'
 import { ExpertAlerts } from '~/modules/assistance/components/expert-alerts'
+import { NotificationBell } from '~/modules/notifications/components/notification-bell'
+import { countUnreadNotifications } from '~/modules/notifications/notification.server'
 import { getLocale } from '~/i18n/locale.server'
 import { translate, type Locale } from '~/i18n/messages'
 import { getUser } from '~/utils/auth.server'
@@ -11,18 +13,20 @@ import appStyles from '~/styles/app.css'
 import assistanceStyles from '~/styles/assistance.css'
 import liveStyles from '~/styles/live.css'
 import annotationStyles from '~/styles/annotation.css'
+import bulletinStyles from '~/styles/bulletins.css'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: appStyles },
   { rel: 'stylesheet', href: assistanceStyles },
   { rel: 'stylesheet', href: liveStyles },
   { rel: 'stylesheet', href: annotationStyles },
+  { rel: 'stylesheet', href: bulletinStyles },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [locale, user] = await Promise.all([getLocale(request), getUser(request)])
-  return { locale, user }
+  return { locale, user, unreadNotifications: user ? await countUnreadNotifications(user.id) : 0 }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: translate(data?.locale ?? 'zh', 'app.name') }]
@@ -40,7 +44,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         <RealtimeProvider enabled={Boolean(data?.user)}>
-          <AppHeader user={data?.user ?? null} />
+          <AppHeader user={data?.user ?? null} tools={data?.user ? <NotificationBell unread={data.unreadNotifications} /> : null} />
           <main className="page">{children}</main>
           {data?.user?.role === 'ENGINEER' ? <ExpertAlerts /> : null}
         </RealtimeProvider>

@@ -1,5 +1,5 @@
 import { Form, Link, NavLink, useLocation } from '@remix-run/react'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import type { MessageKey } from '~/i18n/messages'
 import { useT } from '~/i18n/use-t'
 import type { SessionUser } from '~/utils/session-user'
@@ -14,7 +14,8 @@ const modules: Array<{ to: string; label: MessageKey }> = [
   { to: '/inspections', label: 'nav.inspections' },
 ]
 
-export function AppHeader({ user }: { user: SessionUser | null }) {
+/** `tools` go beside the user's name (the notification bell). */
+export function AppHeader({ user, tools }: { user: SessionUser | null; tools?: ReactNode }) {
   const t = useT()
   const location = useLocation()
   const [open, setOpen] = useState(false)
@@ -51,6 +52,7 @@ export function AppHeader({ user }: { user: SessionUser | null }) {
           </Form>
           {user ? (
             <>
+              {tools}
               <NavLink to="/me" className="user-chip" title={user.email}>
                 {user.name}
               </NavLink>

@@ -15,6 +15,8 @@ import { RequestSlaTimers, useNow } from '~/modules/assistance/components/sla-ti
 import { listExperts } from '~/modules/assistance/experts.server'
 import { assistanceCallRoom, mayJoinAssistanceCall } from '~/modules/assistance/live-access.server'
 import { LiveCall } from '~/modules/live/components/live-call'
+import { bulletinsForVehicle } from '~/modules/bulletins/bulletin.server'
+import { VehicleBulletins } from '~/modules/bulletins/components/bulletin-list'
 import { SnapshotTool } from '~/modules/live/components/snapshot-tool'
 import { RecordingControl } from '~/modules/live/components/recording-control'
 import { RecordingList } from '~/modules/live/components/recording-list'
@@ -41,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(record, 'Request not found')
   const actions = availableRequestActions(record.status, actorFor(user, record), { hasCase: Boolean(record.caseId) })
   const room = assistanceCallRoom(record.id)
-  const [messages, activity, position, experts, canCall, canRecord, recordings] = await Promise.all([
+  const [messages, activity, position, experts, canCall, canRecord, recordings, bulletins] = await Promise.all([
     listMessages({ requestId: record.id }),
     listActivity({ requestId: record.id }),
     queuePosition(record),
@@ -49,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mayJoinAssistanceCall(user, record.id),
     mayRecordLiveRoom(user, room),
     listRecordings({ user, roomId: room }),
+    bulletinsForVehicle({ user, modelId: record.model.id, year: record.year, vin: record.vin, systemCode: record.systemCode, dtcs: record.dtcs }),
   ])
   const caseLinks = await listCaseLinks({ user, caseIds: messages.flatMap((message) => caseIdsIn(message.body)) })
   return {
@@ -65,6 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     callRoom: canCall ? room : null,
     canRecord,
     recordings,
+    bulletins,
     now: new Date().toISOString(),
   }
 }
@@ -104,7 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AssistanceRequestPage() {
-  const { record, messages, caseLinks, showMatchingCases, activity, position, actions, experts, userId, userName, callRoom, canRecord, recordings, now: serverNow } =
+  const { record, messages, caseLinks, showMatchingCases, activity, position, actions, experts, userId, userName, callRoom, canRecord, recordings, bulletins, now: serverNow } =
     useLoaderData<typeof loader>()
   const t = useMessages(assistanceMessages)
   const localName = useLocalName()
@@ -217,6 +221,7 @@ export default function AssistanceRequestPage() {
         </div>
 
         <aside>
+          <VehicleBulletins bulletins={bulletins} />
           <RequestActionsPanel actions={actions} experts={experts} openVisitId={openVisit?.id ?? null} caseId={record.caseId} />
           {showMatchingCases ? <MatchingCases modelId={record.model.id} dtcs={record.dtcs} symptoms={record.symptoms} /> : null}
           <section className="card">

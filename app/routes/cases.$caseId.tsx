@@ -5,6 +5,8 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { StatusBadge } from '~/modules/cases/components/status-badge'
 import { useLocalName, useLocale, useT } from '~/i18n/use-t'
 import { describeDtcs } from '~/modules/catalogue/catalogue.server'
+import { bulletinsForVehicle } from '~/modules/bulletins/bulletin.server'
+import { VehicleBulletins } from '~/modules/bulletins/components/bulletin-list'
 import { recordCaseView } from '~/modules/cases/case-views.server'
 import {
   addCaseComment,
@@ -23,13 +25,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const record = await getCase({ user, caseId: params.caseId! })
   invariantResponse(record, 'Case not found')
-  const [comments, confirmed, dtcs] = await Promise.all([
+  const [comments, confirmed, dtcs, bulletins] = await Promise.all([
     listCaseComments({ caseId: record.id }),
     hasConfirmedFix({ userId: user.id, caseId: record.id }),
     describeDtcs(record.dtcs),
+    bulletinsForVehicle({ user, modelId: record.model.id, year: record.year, vin: record.vin, systemCode: record.system.code, dtcs: record.dtcs }),
   ])
   recordCaseView(record.id)
-  return { record: withRenderedHtml(record), comments, confirmed, dtcs }
+  return { record: withRenderedHtml(record), comments, confirmed, dtcs, bulletins }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.record.title} · GTAC` : 'GTAC' }]
@@ -77,7 +80,7 @@ function RichSection({ title, html }: { title: string; html: string }) {
 }
 
 export default function CasePage() {
-  const { record, comments, confirmed, dtcs } = useLoaderData<typeof loader>()
+  const { record, comments, confirmed, dtcs, bulletins } = useLoaderData<typeof loader>()
   const actionData = useActionData<{ errors?: Record<string, string> }>()
   const navigation = useNavigation()
   const t = useT()
@@ -166,6 +169,7 @@ export default function CasePage() {
         </div>
 
         <aside>
+          <VehicleBulletins bulletins={bulletins} />
           <section className="card">
             <h2>{t('case.vehicle')}</h2>
             <dl className="facts">

@@ -1,5 +1,6 @@
 import { dtcCodes, demoStations, vehicleModels, vehicleSystems } from '~/modules/catalogue/demo-catalogue.server'
 import { seedDemoRequests } from '~/modules/assistance/demo/seed-requests.server'
+import { seedDemoBulletins } from '~/modules/bulletins/demo/seed-bulletins.server'
 import { generateCases } from '~/modules/cases/demo/case-generator'
 import { ImportContext, getImportAuthorId, importCaseBatch } from '~/modules/cases/case-import.server'
 import { createCase } from '~/modules/cases/case.server'
@@ -105,4 +106,5 @@ export async function seedDemoDataIfEmpty({ log }: { log: (line: string) => void
     await createCase({ author: tech, content: { ...base, title: '冬季暖风不热，报P0128' }, status: 'SUBMITTED' })
   }
   await seedDemoAssistanceRequests(log)
+  log(`Demo data: ${await seedDemoBulletins()} bulletins`)
 }

@@ -45,3 +45,9 @@ export function listStationOptions() {
 export async function stationExists(stationId: string) {
   return (await getDb().station.count({ where: { id: stationId } })) > 0
 }
+
+/** The regions stations are in (audiences and reports group by them). */
+export async function listRegions() {
+  const rows = await getDb().station.findMany({ distinct: ['region'], select: { region: true }, orderBy: { region: 'asc' } })
+  return rows.map((row) => row.region)
+}

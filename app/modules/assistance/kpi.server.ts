@@ -7,6 +7,7 @@ import { getEnv } from '~/utils/env.server'
 import { invariantResponse, requireRole } from '~/utils/permissions.server'
 import type { SessionUser } from '~/utils/session-user'
 import { groupLabel, kpiMessages } from './kpi-messages'
+import { csvCell, csvDocument } from '~/utils/csv'
 
 /**
  * KPIs of the assistance requests filed in a date range (see `kpiMessages` "kpi.definition.*"):
@@ -288,17 +289,11 @@ export async function computeKpis({ scope, filters, now = new Date() }: { scope:
 
 export const KPI_CSV_COLUMNS = ['group', 'requests', 'answeredWithinSla', 'closedWithinSla', 'firstTimeFixRate', 'medianHoursToClaim', 'medianHoursToClose'] as const
 
-/** RFC 4180 quoting; a leading = + - @ would make Excel run the cell as a formula, so it is defused. */
-function csvText(text: string) {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
-}
-
 const csvNumber = (value: number | null, decimals: number) => (value === null ? '' : String(Number(value.toFixed(decimals))))
 
 function csvRow(label: string, figures: KpiFigures) {
   return [
-    csvText(label),
+    csvCell(label),
     String(figures.requests),
     csvNumber(figures.answeredWithinSla.rate, 4),
     csvNumber(figures.closedWithinSla.rate, 4),
@@ -313,6 +308,5 @@ export function kpiCsv(report: KpiReport, locale: Locale) {
   const rows = report.groupBy
     ? report.groups.map((group) => csvRow(groupLabel(group, locale), group))
     : [csvRow(kpiMessages[locale]['kpi.all'], report.total)]
-  // The byte-order mark tells Excel the file is UTF-8, or Chinese names come out garbled.
-  return `\uFEFF${[KPI_CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`
+  return csvDocument([KPI_CSV_COLUMNS.join(','), ...rows])
 }
