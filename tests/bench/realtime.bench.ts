@@ -13,8 +13,9 @@
  *   other 3 watchers. The page's fallback, a POST like its form's (files, no socket), is timed the
  *   same way for reference. The baseline is a plain socket.io server (its own process)
  *   broadcasting a client's emit to a 4-socket room.
- *   BENCH_MESSAGES (default 200) messages, one every BENCH_INTERVAL_MS (default 100: a message
- *   per room every 5 s, a latency test below the app's capacity), after one unmeasured message per room.
+ *   BENCH_MESSAGES (default 200) messages on each path, one every BENCH_INTERVAL_MS (default 100:
+ *   a message per room every 5 s, a latency test below the app's capacity), after one unmeasured
+ *   message per room; the three paths take turns in BENCH_CHAT_ROUNDS (default 4) blocks.
  * - memory per connected socket: VmRSS of the server process before and after connecting the
  *   200 watching sockets, then BENCH_EXTRA_SOCKETS (default 4800) more (RSS moves by tens of MB with
  *   garbage collection: the larger count is the figure); the same for the plain server.
@@ -33,6 +34,7 @@ const callRuns = Number(process.env.BENCH_CALL_RUNS ?? 5)
 const roomCount = Number(process.env.BENCH_ROOMS ?? 50)
 const messageCount = Number(process.env.BENCH_MESSAGES ?? 200)
 const intervalMs = Number(process.env.BENCH_INTERVAL_MS ?? 100)
+const chatRounds = Number(process.env.BENCH_CHAT_ROUNDS ?? 4)
 const extraSockets = Number(process.env.BENCH_EXTRA_SOCKETS ?? 4800)
 const port = Number(process.env.BENCH_PORT ?? 3292)
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium'
@@ -246,32 +248,29 @@ type ChatResult = {
   seconds: number
 }
 
+type ChatPath = { name: string; rooms: Room[]; event: string; roomOf: (payload: unknown) => string; send: (room: Room, sender: number) => Promise<void>; serverPid: number }
+
 /**
- * Sends `messageCount` messages round-robin over the rooms on a fixed schedule (after one
- * unmeasured message per room); the sender alternates between the room's sockets 0 and 2.
- * A message's latency at each other socket of its room: from just before sending to its event.
- * One message per room is in flight at a time (the app's event names the request, not the message).
+ * Times messages on one path: round-robin over the rooms, the sender alternating between the
+ * room's sockets 0 and 2. A message's latency at each other socket of its room: from just before
+ * sending to its event. One message per room is in flight at a time (the app's event names the
+ * request, not the message).
  */
-async function measureChat(
-  rooms: Room[],
-  { event, roomOf, send, serverPid }: { event: string; roomOf: (payload: unknown) => string; send: (room: Room, sender: number) => Promise<void>; serverPid: number },
-): Promise<ChatResult> {
+function chatMeter({ rooms, event, roomOf, send, serverPid }: ChatPath) {
   type Pending = { t0: number; waiting: Set<Socket>; record: boolean; done: () => void; finished: Promise<void> }
   const pending = new Map<string, Pending>()
-  const latencies: number[] = []
-  const sendMs: number[] = []
-  let lost = 0
-  let eventsReceived = 0
+  const result: ChatResult = { latencies: [], lost: 0, eventsReceived: 0, sendMs: [], serverCpuMs: 0, seconds: 0 }
   let recording = false
+  let next = 0
   const listeners: Array<() => void> = []
   for (const room of rooms) {
     for (const socket of room.sockets) {
       const listener = (payload: unknown) => {
         const now = performance.now()
-        if (recording) eventsReceived++
+        if (recording) result.eventsReceived++
         const message = pending.get(roomOf(payload))
         if (!message || !message.waiting.delete(socket)) return
-        if (message.record) latencies.push(now - message.t0)
+        if (message.record) result.latencies.push(now - message.t0)
         if (message.waiting.size === 0) message.done()
       }
       socket.on(event, listener)
@@ -286,36 +285,61 @@ async function measureChat(
     const message: Pending = { t0: performance.now(), waiting: new Set(room.sockets.filter((_, i) => i !== sender)), record, done, finished }
     pending.set(room.id, message)
     await send(room, sender)
-    if (record) sendMs.push(performance.now() - message.t0)
+    if (record) result.sendMs.push(performance.now() - message.t0)
     const timer = setTimeout(done, 10_000)
     await finished
     clearTimeout(timer)
-    if (record) lost += message.waiting.size
+    if (record) result.lost += message.waiting.size
     pending.delete(room.id)
   }
 
-  // Warm-up: one message per room, one after the other.
-  const warmupStarted = performance.now()
-  for (const room of rooms) await one(room, 0, false)
-  console.log(`  warm-up: ${rooms.length} messages in ${((performance.now() - warmupStarted) / 1000).toFixed(1)} s`)
-  await sleep(500)
-
-  recording = true
-  const cpuBefore = cpuMs(serverPid)
-  const started = performance.now()
-  const inFlight: Array<Promise<void>> = []
-  for (let i = 0; i < messageCount; i++) {
-    const wait = started + i * intervalMs - performance.now()
-    if (wait > 0) await sleep(wait)
-    inFlight.push(one(rooms[i % rooms.length], Math.floor(i / rooms.length) % 2 === 0 ? 0 : 2, true))
+  return {
+    /** One unmeasured message per room, one after the other. */
+    async warmUp() {
+      for (const room of rooms) await one(room, 0, false)
+    },
+    /** `count` measured messages, one every `intervalMs`; the server's CPU time over the block. */
+    async block(count: number) {
+      recording = true
+      const cpuBefore = cpuMs(serverPid)
+      const started = performance.now()
+      const inFlight: Array<Promise<void>> = []
+      for (let i = 0; i < count; i++, next++) {
+        const wait = started + i * intervalMs - performance.now()
+        if (wait > 0) await sleep(wait)
+        inFlight.push(one(rooms[next % rooms.length], Math.floor(next / rooms.length) % 2 === 0 ? 0 : 2, true))
+      }
+      await Promise.all(inFlight)
+      result.seconds += (performance.now() - started) / 1000
+      result.serverCpuMs += cpuMs(serverPid) - cpuBefore
+      recording = false
+    },
+    finish() {
+      for (const off of listeners) off()
+      return result
+    },
   }
-  console.log(`  sent ${messageCount} in ${((performance.now() - started) / 1000).toFixed(1)} s; ${pending.size} rooms still waiting`)
-  await Promise.all(inFlight)
-  const seconds = (performance.now() - started) / 1000
-  const serverCpuMs = cpuMs(serverPid) - cpuBefore
-  recording = false
-  for (const off of listeners) off()
-  return { latencies, lost, eventsReceived, sendMs, serverCpuMs, seconds }
+}
+
+/**
+ * `messageCount` messages on each path, the paths taking turns in `chatRounds` blocks: the
+ * machine is shared, and a change in its load then falls on every path rather than on the one
+ * that happened to run last.
+ */
+async function measureChats(paths: ChatPath[]) {
+  const meters = paths.map(chatMeter)
+  for (const [index, meter] of meters.entries()) {
+    const started = performance.now()
+    await meter.warmUp()
+    console.log(`  warm-up ${paths[index].name}: ${paths[index].rooms.length} messages in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  }
+  await sleep(500)
+  for (let round = 0; round < chatRounds; round++) {
+    const count = Math.floor((messageCount * (round + 1)) / chatRounds) - Math.floor((messageCount * round) / chatRounds)
+    for (const meter of meters) await meter.block(count)
+    console.log(`  round ${round + 1} of ${chatRounds}: ${count} messages on each path`)
+  }
+  return meters.map((meter) => meter.finish())
 }
 
 type MemoryResult = { baseline: number; withChatSockets: number; withAll: number; perSocket: number; perSocketFirst: number }
@@ -388,7 +412,7 @@ try {
   await minimal.stop()
   noteLoad('afterCalls')
 
-  // --- chat and memory: the app ------------------------------------------------------------------
+  // --- memory: the app ----------------------------------------------------------------------------
   const roles = ['tech', 'manager', 'expert', 'admin'] as const
   const systems = ['engine', 'transmission', 'ev'] // the systems expert@ answers
   console.log(`Creating ${roomCount} claimed requests…`)
@@ -403,24 +427,8 @@ try {
   cleanups.push(() => closeAll(appSockets))
   const appMemory = await measureMemory(app.pid, appBaseline, () => connectMany(extraSockets, appSpec), chatSockets)
   const appRooms: Room[] = requestIds.map((id, r) => ({ id, sockets: appSockets.slice(r * roles.length, (r + 1) * roles.length) }))
-  let sent = 0
-  const appChatOptions = { event: 'assistance:message', roomOf: (payload: unknown) => (payload as { requestId: string }).requestId, serverPid: app.pid }
-  console.log(`App, over the socket: ${messageCount} messages, one every ${intervalMs} ms…`)
-  const appChat = await measureChat(appRooms, {
-    ...appChatOptions,
-    send: async (room, sender) => {
-      const reply = (await room.sockets[sender].timeout(30_000).emitWithAck('assistance:message', { requestId: room.id, body: `bench message ${++sent}` })) as { ok: boolean; error?: string }
-      if (!reply.ok) throw new Error(`message to ${room.id} refused: ${reply.error}`)
-    },
-  })
-  console.log(`App, the form's POST: ${messageCount} messages, one every ${intervalMs} ms…`)
-  const appFormChat = await measureChat(appRooms, {
-    ...appChatOptions,
-    send: (room, sender) => postMessage(app.baseUrl, cookies[roles[sender]], room.id, `bench message ${++sent}`),
-  })
-  await closeAll(appSockets)
 
-  // --- chat and memory: plain socket.io ----------------------------------------------------------
+  // --- memory: plain socket.io ---------------------------------------------------------------------
   const raw = await startRawServer()
   cleanups.push(raw.stop)
   await sleep(500)
@@ -431,13 +439,32 @@ try {
   cleanups.push(() => closeAll(rawSockets))
   const rawMemory = await measureMemory(raw.pid, rawBaseline, () => connectMany(extraSockets, rawSpec), chatSockets)
   const rawRooms: Room[] = Array.from({ length: roomCount }, (_, r) => ({ id: `room-${r}`, sockets: rawSockets.slice(r * roles.length, (r + 1) * roles.length) }))
-  console.log(`Plain socket.io: ${messageCount} messages, one every ${intervalMs} ms…`)
-  const rawChat = await measureChat(rawRooms, {
-    event: 'chat',
-    roomOf: (payload) => (payload as { room: string }).room,
-    send: async (room, sender) => void room.sockets[sender].emit('chat', { room: room.id }),
-    serverPid: raw.pid,
-  })
+
+  // --- chat: the app's two ways and plain socket.io, taking turns ----------------------------------
+  let sent = 0
+  const appEvent = { event: 'assistance:message', roomOf: (payload: unknown) => (payload as { requestId: string }).requestId, serverPid: app.pid }
+  console.log(`Chat: ${messageCount} messages on each path, one every ${intervalMs} ms, in ${chatRounds} rounds…`)
+  const [appChat, appFormChat, rawChat] = await measureChats([
+    {
+      name: 'app socket',
+      rooms: appRooms,
+      ...appEvent,
+      send: async (room, sender) => {
+        const reply = (await room.sockets[sender].timeout(30_000).emitWithAck('assistance:message', { requestId: room.id, body: `bench message ${++sent}` })) as { ok: boolean; error?: string }
+        if (!reply.ok) throw new Error(`message to ${room.id} refused: ${reply.error}`)
+      },
+    },
+    { name: 'app POST', rooms: appRooms, ...appEvent, send: (room, sender) => postMessage(app.baseUrl, cookies[roles[sender]], room.id, `bench message ${++sent}`) },
+    {
+      name: 'plain socket.io',
+      rooms: rawRooms,
+      event: 'chat',
+      roomOf: (payload) => (payload as { room: string }).room,
+      send: async (room, sender) => void room.sockets[sender].emit('chat', { room: room.id }),
+      serverPid: raw.pid,
+    },
+  ])
+  await closeAll(appSockets)
   await closeAll(rawSockets)
   await raw.stop()
 
