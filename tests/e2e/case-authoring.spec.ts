@@ -80,6 +80,10 @@ test('a draft stays private to its station', async ({ browser }) => {
   const draftLink = tech.locator('.work-in-progress a').first()
   await expect(draftLink).toBeVisible()
   const href = await draftLink.getAttribute('href')
+  // A draft's edit page is a page of its own (not the case page again), with the editor.
+  const ownDraft = await tech.locator('.work-in-progress a', { hasText: '草稿' }).first().getAttribute('href')
+  await tech.goto(`${ownDraft}/edit`)
+  await expect(tech.getByTestId('editor-fix')).toBeVisible()
 
   const other = await browser.newPage()
   await signIn(other, 'tech2@gtac.test')
