@@ -14,6 +14,7 @@ import { startServices } from './app/runtime/services.server'
 import { attachRealtime } from './app/realtime/server.server'
 import { disconnectDb } from './app/utils/db.server'
 import { getEnv } from './app/utils/env.server'
+import { BASE_SECURITY_HEADERS } from './app/utils/security-headers.server'
 import { ensureCaseIndex } from './search/case-index'
 import { startOutboxIndexer } from './search/outbox-indexer'
 import { startBulletinAnnouncer } from './app/modules/bulletins/announcer.server'
@@ -31,6 +32,10 @@ async function main() {
   app.disable('x-powered-by')
   // Behind a reverse proxy on this machine, the client address comes from X-Forwarded-For.
   app.set('trust proxy', 'loopback')
+  app.use((_request, response, next) => {
+    response.set(BASE_SECURITY_HEADERS)
+    next()
+  })
   app.use(compression())
   app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
   app.use(express.static('public', { maxAge: '1h' }))

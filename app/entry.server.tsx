@@ -1,9 +1,12 @@
+import crypto from 'node:crypto'
 import { PassThrough } from 'node:stream'
 import { createReadableStreamFromReadable, type EntryContext } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { NonceProvider } from '~/components/nonce'
 import { flushCaseViews } from '~/modules/cases/case-views.server'
+import { contentSecurityPolicy } from '~/utils/security-headers.server'
 import { registerLiveRoomKinds } from '~/realtime/live-room-kinds.server'
 
 const ABORT_DELAY = 5_000
@@ -16,11 +19,19 @@ export default function handleRequest(request: Request, responseStatusCode: numb
   const waitForAll = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode
   return new Promise((resolve, reject) => {
     let shellRendered = false
-    const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />, {
+    const nonce = crypto.randomBytes(16).toString('base64')
+    const page = (
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceProvider>
+    )
+    const { pipe, abort } = renderToPipeableStream(page, {
+      nonce,
       [waitForAll ? 'onAllReady' : 'onShellReady']() {
         shellRendered = true
         const body = new PassThrough()
         responseHeaders.set('Content-Type', 'text/html')
+        responseHeaders.set('Content-Security-Policy', contentSecurityPolicy(nonce))
         resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }))
         pipe(body)
       },

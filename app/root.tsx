@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
 import { AppHeader } from '~/components/app-header'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { useNonce } from '~/components/nonce'
 import { RealtimeProvider } from '~/components/realtime'
 import { ExpertAlerts } from '~/modules/assistance/components/expert-alerts'
 import { NotificationBell } from '~/modules/notifications/components/notification-bell'
@@ -34,6 +35,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: transla
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
   const locale: Locale = data?.locale ?? 'zh'
+  const nonce = useNonce()
   return (
     <html lang={locale === 'zh' ? 'zh-CN' : 'en'}>
       <head>
@@ -48,8 +50,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <main className="page">{children}</main>
           {data?.user?.role === 'ENGINEER' ? <ExpertAlerts /> : null}
         </RealtimeProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )
