@@ -56,19 +56,22 @@ export function BulletinForm({ values, options, errors }: { values: BulletinForm
   const t = useMessages(bulletinMessages)
   const localName = useLocalName()
   const navigation = useNavigation()
-  const { fieldError, invalid } = useFieldErrors(errors, 'bulletin-')
+  const { fieldError, invalid, message } = useFieldErrors(errors, 'bulletin-')
   const [attachments, setAttachments] = useState<UploadedFile[]>(values.attachments ?? [])
   const [offset, setOffset] = useState(0)
   useEffect(() => setOffset(new Date().getTimezoneOffset()), [])
   const selectedModels = options.models.filter((model) => values.modelIds?.includes(model.id)).map((model) => model.nameEn)
-  const listError = (prefix: string) => Object.entries(errors).find(([key]) => key === prefix || key.startsWith(`${prefix}.`))?.[1]
+  const listError = (prefix: string) => {
+    const found = Object.entries(errors).find(([key]) => key === prefix || key.startsWith(`${prefix}.`))?.[1]
+    return found ? message(found) : undefined
+  }
   const busy = navigation.state !== 'idle'
 
   return (
     <Form method="post" className="card bulletin-form" noValidate>
       <input type="hidden" name="timezoneOffset" value={offset} />
       {attachments.map((file) => <input key={file.id} type="hidden" name="attachmentIds" value={file.id} />)}
-      {errors._form ? <p className="notice notice--error" role="alert">{errors._form}</p> : null}
+      {errors._form ? <p className="notice notice--error" role="alert">{message(errors._form)}</p> : null}
       <div className="field">
         <label htmlFor="bulletin-title">{t('form.title')}</label>
         <input id="bulletin-title" name="title" defaultValue={values.title} maxLength={200} required {...invalid('title')} />
