@@ -40,6 +40,7 @@ export function AppHeader({ user, tools }: { user: SessionUser | null; tools?: R
               </NavLink>
             ))}
             {user.role === 'ENGINEER' || user.role === 'ADMIN' ? <NavLink to="/review">{t('nav.review')}</NavLink> : null}
+            {user.role === 'ENGINEER' || user.role === 'TRAINER' || user.role === 'ADMIN' ? <NavLink to="/signals">{t('nav.signals')}</NavLink> : null}
             {user.role === 'ADMIN' ? <NavLink to="/admin">{t('nav.admin')}</NavLink> : null}
           </nav>
         ) : null}

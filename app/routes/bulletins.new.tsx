@@ -5,7 +5,7 @@ import { useMessages } from '~/i18n/use-t'
 import { isBulletinEditor } from '~/modules/bulletins/audience.server'
 import { saveBulletin } from '~/modules/bulletins/bulletin.server'
 import { BulletinForm } from '~/modules/bulletins/components/bulletin-form'
-import { bulletinFormOptions, parseBulletinForm } from '~/modules/bulletins/form.server'
+import { bulletinFormOptions, draftFromQuery, parseBulletinForm } from '~/modules/bulletins/form.server'
 import { bulletinMessages } from '~/modules/bulletins/messages'
 import { requireUser } from '~/utils/auth.server'
 import { invariantResponse } from '~/utils/permissions.server'
@@ -14,7 +14,7 @@ import { fieldErrors } from '~/utils/validation'
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   invariantResponse(isBulletinEditor(user), 'Only trainers, engineers and admins write bulletins', 403)
-  return { options: await bulletinFormOptions() }
+  return { options: await bulletinFormOptions(), draft: draftFromQuery(new URL(request.url).searchParams) }
 }
 
 export const meta: MetaFunction = () => [{ title: '新建通报 / New bulletin · GTAC' }]
@@ -30,13 +30,13 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewBulletinPage() {
-  const { options } = useLoaderData<typeof loader>()
+  const { options, draft } = useLoaderData<typeof loader>()
   const actionData = useActionData<{ errors?: Record<string, string> }>()
   const t = useMessages(bulletinMessages)
   return (
     <section>
       <h1>{t('new')}</h1>
-      <BulletinForm values={{}} options={options} errors={actionData?.errors ?? {}} />
+      <BulletinForm values={draft} options={options} errors={actionData?.errors ?? {}} />
     </section>
   )
 }

@@ -59,6 +59,12 @@ const envSchema = z
     TURN_SECRET: optionalString,
     TURN_CREDENTIAL_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(3600),
     ICE_TRANSPORT_POLICY: z.enum(['all', 'relay']).default('all'),
+    // Field-issue signals: reports of one model + fault in the last window, against the windows before.
+    FIELD_SIGNAL_WINDOW_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+    FIELD_SIGNAL_BASELINE_WINDOWS: z.coerce.number().int().min(1).max(26).default(4),
+    FIELD_SIGNAL_MIN_STATIONS: z.coerce.number().int().min(1).max(1000).default(3),
+    FIELD_SIGNAL_MIN_REPORTS: z.coerce.number().int().min(1).max(10000).default(5),
+    FIELD_SIGNAL_RATIO: z.coerce.number().min(1).max(100).default(3),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.MEILI_URL) !== Boolean(env.MEILI_MASTER_KEY)) {

@@ -327,3 +327,12 @@ export async function recordDeflection({ user, caseId }: { user: Viewer; caseId:
   await getDb().caseDeflection.create({ data: { caseId, userId: user.id, stationId: user.stationId } })
   return true
 }
+
+/** Requests filed since a date, as fault reports for field-issue detection. */
+export async function requestFaultReports({ since }: { since: Date }) {
+  const requests = await getDb().assistanceRequest.findMany({
+    where: { createdAt: { gte: since } },
+    select: { id: true, number: true, modelId: true, systemCode: true, dtcs: true, stationId: true, createdAt: true, symptoms: true },
+  })
+  return requests.map(({ id, number, symptoms, ...fault }) => ({ ...fault, kind: 'request' as const, id, title: `#${number}`, text: symptoms, link: `/assistance/${id}` }))
+}

@@ -1,22 +1,12 @@
-import { BarChart, LineChart } from 'echarts/charts'
-import { GridComponent, LegendComponent } from 'echarts/components'
-import * as echarts from 'echarts/core'
-import { SVGRenderer } from 'echarts/renderers'
+import { renderSvgChart, type ChartOption } from '~/utils/svg-chart.server'
 import { translateFrom, type Locale } from '~/i18n/messages'
 import type { KpiGroup, KpiReport } from './kpi.server'
 import { groupLabel, kpiMessages, type KpiMessageKey } from './kpi-messages'
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, SVGRenderer])
-
-type ChartOption = Parameters<echarts.ECharts['setOption']>[0]
 type Text = (key: KpiMessageKey) => string
 
 const WIDTH = 560
 const LEGEND_HEIGHT = 36
-const FONT = "system-ui, 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"
-const PALETTE = ['#0b5cad', '#1a7f37', '#d4820f', '#7a4fb5']
-// Without a canvas the renderer estimates text widths, so legend entries get room to spare.
-const LEGEND = { top: 0, itemGap: 28 }
 /** A readable chart has a few dozen bars at most; the table below the charts lists every group. */
 export const MAX_CHART_GROUPS = 24
 
@@ -24,16 +14,7 @@ export const MAX_CHART_GROUPS = 24
 const gridWithRoomOnTheRight = (right: number) =>
   ({ top: LEGEND_HEIGHT, left: 8, right, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' }) as const
 
-/** Server-side rendering: no browser, no canvas, no animation frames; the SVG is the whole chart. */
-function renderSvg(option: ChartOption, height: number) {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height })
-  try {
-    chart.setOption({ animation: false, color: PALETTE, textStyle: { fontFamily: FONT }, legend: LEGEND, ...option })
-    return chart.renderToSVGString()
-  } finally {
-    chart.dispose()
-  }
-}
+const renderSvg = (option: ChartOption, height: number) => renderSvgChart(option, { width: WIDTH, height })
 
 const percent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10)
 const roundHours = (hours: number | null) => (hours === null ? null : Math.round(hours * 10) / 10)

@@ -1,3 +1,4 @@
+import { plainTextToDoc } from '~/editor/rich-text.server'
 import { getDb } from '~/utils/db.server'
 import { listRegions } from '~/utils/station.server'
 import { listVehicleModels, listVehicleSystems } from '~/modules/catalogue/catalogue.server'
@@ -55,4 +56,20 @@ export async function bulletinFormOptions() {
     getDb().bulletin.findMany({ where: { publishedAt: { not: null } }, select: { id: true, number: true, title: true }, orderBy: { number: 'desc' }, take: 100 }),
   ])
   return { models, systems, regions, published }
+}
+
+/** A new bulletin's starting values from a field signal: its vehicle, fault, and evidence links. */
+export function draftFromQuery(params: URLSearchParams) {
+  const evidence = params.getAll('evidence').filter((link) => /^\/(cases|assistance|forum)\/[\w-]+$/.test(link)).slice(0, 20)
+  const dtc = params.get('dtc')
+  const system = params.get('system')
+  const model = params.get('model')
+  if (!model && !dtc && evidence.length === 0) return {}
+  return {
+    title: params.get('title')?.slice(0, 200) ?? undefined,
+    modelIds: model ? [model] : [],
+    dtcs: dtc && /^[PBCU][0-9A-F]{4}$/.test(dtc) ? [dtc] : [],
+    systems: system ? [system] : [],
+    body: plainTextToDoc(['现象 / Symptoms:', '原因 / Cause:', '处理 / Fix:', '依据 / Evidence:', ...evidence].join('\n')),
+  }
 }

@@ -318,3 +318,12 @@ export function listCaseLinks({ user, caseIds }: { user: Viewer; caseIds: string
     select: { id: true, title: true, status: true, dtcs: true, model: { select: { nameZh: true, nameEn: true } } },
   })
 }
+
+/** Cases written since a date (drafts aside), as fault reports for field-issue detection. */
+export async function caseFaultReports({ since }: { since: Date }) {
+  const cases = await getDb().repairCase.findMany({
+    where: { createdAt: { gte: since }, status: { not: 'DRAFT' } },
+    select: { id: true, title: true, modelId: true, systemCode: true, dtcs: true, stationId: true, createdAt: true },
+  })
+  return cases.map(({ id, title, ...fault }) => ({ ...fault, kind: 'case' as const, id, title, text: title, link: `/cases/${id}` }))
+}
