@@ -1,17 +1,19 @@
 import crypto from 'node:crypto'
 import { convertRichFields, richDocToText, toRichDoc } from '~/editor/rich-text.server'
-import type { Prisma } from '~/generated/prisma/client'
 import type { CaseStatus } from '~/generated/prisma/enums'
 import { caseImportSchema, type CaseImportInput } from './schema'
 import { fieldErrors } from '~/utils/validation'
+import { getBulkSql } from '~/utils/bulk-sql.server'
 import { getDb } from '~/utils/db.server'
 import { resolveVehicleModel, type ModelResolution } from '~/modules/catalogue/catalogue.server'
-import type { CaseContent, CasePartInput } from './case.server'
-import { enqueueCaseIndexing } from '~/utils/search-outbox.server'
+import type { CaseContent } from './case.server'
+import { isPublished, toCaseDocument, type CaseDocument } from '../../../search/case-document'
 
 export type PreparedCase = {
   externalId?: string
   content: CaseContent
+  /** The plain text of the rich-text fields, for search. */
+  texts: Record<RichField, string>
   status: CaseStatus
   stationId: string | null
 }
@@ -50,6 +52,7 @@ export class ImportContext {
 }
 
 const RICH_FIELDS = ['symptoms', 'diagnosis', 'rootCause', 'fix'] as const
+type RichField = (typeof RICH_FIELDS)[number]
 const STATUS_BY_NAME = { draft: 'DRAFT', submitted: 'SUBMITTED', approved: 'APPROVED', classic: 'CLASSIC' } as const
 
 /** Validates one import line or API body and converts its text to editor documents. Writes nothing except catalogue entries. */
@@ -67,6 +70,8 @@ export async function prepareCase(raw: unknown, context: ImportContext): Promise
   if (Object.keys(errors).length > 0) return { ok: false, errors }
 
   const model = await context.resolveModel(input)
+  const texts = {} as Record<RichField, string>
+  for (const field of RICH_FIELDS) texts[field] = richDocToText(docs[field])
   return {
     ok: true,
     prepared: {
@@ -85,13 +90,18 @@ export async function prepareCase(raw: unknown, context: ImportContext): Promise
         parts: input.parts,
         language: input.language,
       },
+      texts,
     },
   }
 }
 
-function caseColumns(prepared: PreparedCase) {
+/** One row of the batch statement below; `key` pairs each input row with the row PostgreSQL wrote. */
+function caseRecord(prepared: PreparedCase) {
   const { content, status } = prepared
+  const id = crypto.randomUUID()
   return {
+    key: prepared.externalId ? `x:${prepared.externalId}` : `i:${id}`,
+    id,
     externalId: prepared.externalId ?? null,
     title: content.title,
     modelId: content.modelId,
@@ -100,106 +110,132 @@ function caseColumns(prepared: PreparedCase) {
     mileageKm: content.mileageKm ?? null,
     systemCode: content.systemCode,
     dtcs: content.dtcs,
-    symptoms: content.symptoms as Prisma.InputJsonValue,
-    symptomsText: richDocToText(content.symptoms),
-    diagnosis: content.diagnosis as Prisma.InputJsonValue,
-    diagnosisText: richDocToText(content.diagnosis),
-    rootCause: content.rootCause as Prisma.InputJsonValue,
-    rootCauseText: richDocToText(content.rootCause),
-    fix: content.fix as Prisma.InputJsonValue,
-    fixText: richDocToText(content.fix),
+    symptoms: content.symptoms,
+    symptomsText: prepared.texts.symptoms,
+    diagnosis: content.diagnosis,
+    diagnosisText: prepared.texts.diagnosis,
+    rootCause: content.rootCause,
+    rootCauseText: prepared.texts.rootCause,
+    fix: content.fix,
+    fixText: prepared.texts.fix,
     language: content.language,
     status,
     stationId: prepared.stationId,
+    parts: content.parts,
   }
 }
 
-type CaseRow = ReturnType<typeof caseColumns> & { id: string }
-
-/**
- * One INSERT … SELECT FROM unnest(…) … ON CONFLICT for a whole batch: new externalIds are
- * inserted, known ones updated in place. Prisma's createMany/update compile every row in its
- * query engine, which made them the slowest step of a large import.
- */
-async function upsertCases(tx: Prisma.TransactionClient, rows: CaseRow[], authorId: string) {
-  const column = <K extends keyof CaseRow>(key: K) => rows.map((row) => row[key])
-  const json = (key: 'symptoms' | 'diagnosis' | 'rootCause' | 'fix') => rows.map((row) => JSON.stringify(row[key]))
-  return tx.$queryRaw<Array<{ id: string; externalId: string | null; created: boolean }>>`
-    insert into "RepairCase" as c ("id", "externalId", "title", "modelId", "year", "vin", "mileageKm", "systemCode", "dtcs",
-      "symptoms", "symptomsText", "diagnosis", "diagnosisText", "rootCause", "rootCauseText", "fix", "fixText",
-      "language", "status", "authorId", "stationId", "submittedAt", "approvedAt", "updatedAt")
-    select r.id, r.external_id, r.title, r.model_id, r.year, r.vin, r.mileage_km, r.system_code,
-      array(select jsonb_array_elements_text(r.dtcs::jsonb)),
-      r.symptoms::jsonb, r.symptoms_text, r.diagnosis::jsonb, r.diagnosis_text, r.root_cause::jsonb, r.root_cause_text,
-      r.fix::jsonb, r.fix_text, r.language::"Language", r.status::"CaseStatus", ${authorId}, r.station_id,
-      case when r.status = 'DRAFT' then null else now() end,
-      case when r.status in ('APPROVED', 'CLASSIC') then now() else null end,
-      now()
-    from unnest(
-      ${column('id')}::text[], ${column('externalId')}::text[], ${column('title')}::text[], ${column('modelId')}::text[],
-      ${column('year')}::int[], ${column('vin')}::text[], ${column('mileageKm')}::int[], ${column('systemCode')}::text[],
-      ${rows.map((row) => JSON.stringify(row.dtcs))}::text[],
-      ${json('symptoms')}::text[], ${column('symptomsText')}::text[], ${json('diagnosis')}::text[], ${column('diagnosisText')}::text[],
-      ${json('rootCause')}::text[], ${column('rootCauseText')}::text[], ${json('fix')}::text[], ${column('fixText')}::text[],
-      ${column('language')}::text[], ${column('status')}::text[], ${column('stationId')}::text[]
-    ) as r(id, external_id, title, model_id, year, vin, mileage_km, system_code, dtcs, symptoms, symptoms_text, diagnosis,
-      diagnosis_text, root_cause, root_cause_text, fix, fix_text, language, status, station_id)
-    on conflict ("externalId") do update set
-      "title" = excluded."title", "modelId" = excluded."modelId", "year" = excluded."year", "vin" = excluded."vin",
-      "mileageKm" = excluded."mileageKm", "systemCode" = excluded."systemCode", "dtcs" = excluded."dtcs",
-      "symptoms" = excluded."symptoms", "symptomsText" = excluded."symptomsText",
-      "diagnosis" = excluded."diagnosis", "diagnosisText" = excluded."diagnosisText",
-      "rootCause" = excluded."rootCause", "rootCauseText" = excluded."rootCauseText",
-      "fix" = excluded."fix", "fixText" = excluded."fixText", "language" = excluded."language", "status" = excluded."status",
-      "stationId" = coalesce(excluded."stationId", c."stationId"),
-      "submittedAt" = coalesce(c."submittedAt", excluded."submittedAt"),
-      "approvedAt" = coalesce(c."approvedAt", excluded."approvedAt"),
-      "version" = c."version" + 1, "updatedAt" = now()
-    returning c."id", c."externalId", (xmax = 0) as created`
-}
-
-async function insertParts(tx: Prisma.TransactionClient, parts: Array<CasePartInput & { caseId: string; position: number }>) {
-  if (parts.length === 0) return
-  await tx.$executeRaw`
-    insert into "CasePart" ("id", "caseId", "position", "number", "name", "qty")
-    select gen_random_uuid()::text, p.case_id, p.position, p.number, p.name, p.qty
-    from unnest(${parts.map((part) => part.caseId)}::text[], ${parts.map((part) => part.position)}::int[],
-      ${parts.map((part) => part.number)}::text[], ${parts.map((part) => part.name)}::text[], ${parts.map((part) => part.qty)}::int[])
-      as p(case_id, position, number, name, qty)`
+type CaseRecord = ReturnType<typeof caseRecord>
+type WrittenRow = {
+  key: string
+  id: string
+  created: boolean
+  confirmCount: number
+  approvedAt: Date | null
+  modelZh: string
+  modelEn: string
+  outboxId: string
 }
 
 /**
- * Writes prepared cases in one transaction. Re-importing an externalId updates that case
- * (idempotent); each written case gets one outbox row.
+ * The whole batch in one statement, so it is atomic without a transaction and costs one round
+ * trip; the rows travel as one JSON parameter through plain `pg` (see getBulkSql). New
+ * externalIds are inserted, known ones updated in place with their parts replaced, and each
+ * written case gets its outbox row. Data-modifying CTEs all see the snapshot from before the
+ * statement, so deleting a case's old parts and inserting its new ones do not interfere.
  */
-export async function writePreparedCases(prepared: PreparedCase[], authorId: string) {
-  const lastByExternalId = new Map<string, number>()
-  prepared.forEach((item, index) => item.externalId && lastByExternalId.set(item.externalId, index))
-  const unique = prepared.filter((item, index) => !item.externalId || lastByExternalId.get(item.externalId) === index)
-  const rows = unique.map((item) => ({ id: crypto.randomUUID(), ...caseColumns(item) }))
-
-  return getDb().$transaction(async (tx) => {
-    const written = await upsertCases(tx, rows, authorId)
-    const byExternalId = new Map(written.filter((row) => row.externalId).map((row) => [row.externalId!, row]))
-    const byId = new Map(written.map((row) => [row.id, row]))
-    const outcomeOf = (row: CaseRow) => (row.externalId ? byExternalId.get(row.externalId) : byId.get(row.id))!
-
-    const updatedIds = written.filter((row) => !row.created).map((row) => row.id)
-    if (updatedIds.length > 0) await tx.casePart.deleteMany({ where: { caseId: { in: updatedIds } } })
-    await insertParts(
-      tx,
-      unique.flatMap((item, index) =>
-        item.content.parts.map((part, position) => ({ ...part, position, caseId: outcomeOf(rows[index]).id })),
-      ),
+async function upsertCases(records: CaseRecord[], authorId: string) {
+  const { rows } = await getBulkSql().query<WrittenRow>(
+    `
+    with input as (
+      select * from jsonb_to_recordset($1::jsonb) as r(
+        "key" text, "id" text, "externalId" text, "title" text, "modelId" text, "year" int, "vin" text, "mileageKm" int,
+        "systemCode" text, "dtcs" text[], "symptoms" jsonb, "symptomsText" text, "diagnosis" jsonb, "diagnosisText" text,
+        "rootCause" jsonb, "rootCauseText" text, "fix" jsonb, "fixText" text, "language" "Language", "status" "CaseStatus",
+        "stationId" text, "parts" jsonb)
+    ),
+    written as (
+      insert into "RepairCase" as c ("id", "externalId", "title", "modelId", "year", "vin", "mileageKm", "systemCode", "dtcs",
+        "symptoms", "symptomsText", "diagnosis", "diagnosisText", "rootCause", "rootCauseText", "fix", "fixText",
+        "language", "status", "authorId", "stationId", "submittedAt", "approvedAt", "updatedAt")
+      select "id", "externalId", "title", "modelId", "year", "vin", "mileageKm", "systemCode", "dtcs",
+        "symptoms", "symptomsText", "diagnosis", "diagnosisText", "rootCause", "rootCauseText", "fix", "fixText",
+        "language", "status", $2, "stationId",
+        case when "status" = 'DRAFT' then null else now() end,
+        case when "status" in ('APPROVED', 'CLASSIC') then now() else null end,
+        now()
+      from input
+      on conflict ("externalId") do update set
+        "title" = excluded."title", "modelId" = excluded."modelId", "year" = excluded."year", "vin" = excluded."vin",
+        "mileageKm" = excluded."mileageKm", "systemCode" = excluded."systemCode", "dtcs" = excluded."dtcs",
+        "symptoms" = excluded."symptoms", "symptomsText" = excluded."symptomsText",
+        "diagnosis" = excluded."diagnosis", "diagnosisText" = excluded."diagnosisText",
+        "rootCause" = excluded."rootCause", "rootCauseText" = excluded."rootCauseText",
+        "fix" = excluded."fix", "fixText" = excluded."fixText", "language" = excluded."language", "status" = excluded."status",
+        "stationId" = coalesce(excluded."stationId", c."stationId"),
+        "submittedAt" = coalesce(c."submittedAt", excluded."submittedAt"),
+        "approvedAt" = coalesce(c."approvedAt", excluded."approvedAt"),
+        "version" = c."version" + 1, "updatedAt" = now()
+      returning c."id", coalesce('x:' || c."externalId", 'i:' || c."id") as "key", (c.xmax = 0) as "created",
+        c."confirmCount", c."approvedAt" at time zone 'UTC' as "approvedAt", c."modelId"
+    ),
+    old_parts as (
+      delete from "CasePart" p using written w where p."caseId" = w."id" and not w."created"
+    ),
+    new_parts as (
+      insert into "CasePart" ("id", "caseId", "position", "number", "name", "qty")
+      select gen_random_uuid()::text, w."id", part."position" - 1, part."number", part."name", part."qty"
+      from input i
+      join written w on w."key" = i."key"
+      cross join lateral rows from (jsonb_to_recordset(i."parts") as ("number" text, "name" text, "qty" int))
+        with ordinality as part("number", "name", "qty", "position")
+    ),
+    outbox as (
+      insert into "SearchOutbox" ("entity", "entityId") select 'case', "id" from written returning "id", "entityId"
     )
-    await enqueueCaseIndexing(tx, written.map((row) => row.id))
+    select w."key", w."id", w."created", w."confirmCount", w."approvedAt", m."nameZh" as "modelZh", m."nameEn" as "modelEn",
+      o."id" as "outboxId"
+    from written w
+    join outbox o on o."entityId" = w."id"
+    join "VehicleModel" m on m."id" = w."modelId"`,
+    [JSON.stringify(records), authorId],
+  )
+  return rows
+}
 
-    const rowFor = new Map(unique.map((item, index) => [item, rows[index]]))
-    return prepared.map((item) => {
-      const owner = item.externalId ? prepared[lastByExternalId.get(item.externalId)!] : item
-      const outcome = outcomeOf(rowFor.get(owner)!)
-      return { id: outcome.id, created: outcome.created }
-    })
+/** The search document of a case just written, from what was written: no second read of the rows. */
+function documentOf(record: CaseRecord, written: WrittenRow): CaseDocument | null {
+  if (!isPublished(record)) return null
+  return toCaseDocument({
+    ...record,
+    id: written.id,
+    confirmCount: written.confirmCount,
+    approvedAt: written.approvedAt,
+    model: { id: record.modelId, nameZh: written.modelZh, nameEn: written.modelEn },
+  })
+}
+
+export type WrittenCase = {
+  id: string
+  created: boolean
+  outboxId: string
+  /** What the search index should hold for it; null when it is not published (remove it from the index). */
+  document: CaseDocument | null
+}
+
+/**
+ * Writes prepared cases in one statement. Re-importing an externalId updates that case
+ * (idempotent); within one call the last line with an externalId wins. Each written case gets
+ * one outbox row, so it reaches the index even if the caller never sends the document.
+ */
+export async function writePreparedCases(prepared: PreparedCase[], authorId: string): Promise<WrittenCase[]> {
+  if (prepared.length === 0) return []
+  const records = prepared.map(caseRecord)
+  const lastByKey = new Map(records.map((record) => [record.key, record]))
+  const written = new Map((await upsertCases([...lastByKey.values()], authorId)).map((row) => [row.key, row]))
+  return records.map((record) => {
+    const row = written.get(record.key)!
+    return { id: row.id, created: row.created, outboxId: row.outboxId, document: documentOf(lastByKey.get(record.key)!, row) }
   })
 }
 
@@ -207,34 +243,61 @@ export type ImportLineResult =
   | { lineNo: number; ok: true; id: string; created: boolean }
   | { lineNo: number; ok: false; errors: Record<string, string> }
 
-/** Imports a batch of parsed lines; a line that fails validation or its write is reported and the rest still land. */
-export async function importCaseBatch(
-  lines: Array<{ lineNo: number; raw: unknown }>,
-  context: ImportContext,
-  authorId: string,
-): Promise<ImportLineResult[]> {
-  const results: ImportLineResult[] = []
-  const ready: Array<{ lineNo: number; prepared: PreparedCase }> = []
+export type ImportLine = { lineNo: number; raw: unknown }
+export type PreparedLines = { rejected: ImportLineResult[]; ready: Array<{ lineNo: number; prepared: PreparedCase }> }
+
+/** Validates a batch of parsed lines; writes nothing except catalogue entries. */
+export async function prepareCaseLines(lines: ImportLine[], context: ImportContext): Promise<PreparedLines> {
+  const rejected: ImportLineResult[] = []
+  const ready: PreparedLines['ready'] = []
   for (const line of lines) {
     const outcome = await prepareCase(line.raw, context)
     if (outcome.ok) ready.push({ lineNo: line.lineNo, prepared: outcome.prepared })
-    else results.push({ lineNo: line.lineNo, ok: false, errors: outcome.errors })
+    else rejected.push({ lineNo: line.lineNo, ok: false, errors: outcome.errors })
   }
+  return { rejected, ready }
+}
+
+/**
+ * Writes the valid lines of a batch; a line whose write fails is reported and the rest still
+ * land. Returns each line's outcome and what was written, for the search index.
+ */
+export async function writeCaseLines({ rejected, ready }: PreparedLines, authorId: string) {
+  const results: ImportLineResult[] = [...rejected]
+  const written: WrittenCase[] = []
   try {
-    const written = await writePreparedCases(ready.map((item) => item.prepared), authorId)
-    ready.forEach((item, index) => results.push({ lineNo: item.lineNo, ok: true, ...written[index] }))
+    written.push(...(await writePreparedCases(ready.map((item) => item.prepared), authorId)))
+    ready.forEach((item, index) => results.push({ lineNo: item.lineNo, ok: true, id: written[index].id, created: written[index].created }))
   } catch {
-    // One bad row fails the whole transaction: write line by line to find it and keep the rest.
+    // One bad row fails the whole statement: write line by line to find it and keep the rest.
     for (const item of ready) {
       try {
-        const [written] = await writePreparedCases([item.prepared], authorId)
-        results.push({ lineNo: item.lineNo, ok: true, ...written })
+        const [one] = await writePreparedCases([item.prepared], authorId)
+        written.push(one)
+        results.push({ lineNo: item.lineNo, ok: true, id: one.id, created: one.created })
       } catch (error) {
         results.push({ lineNo: item.lineNo, ok: false, errors: { _line: (error as Error).message.split('\n').slice(-1)[0] } })
       }
     }
   }
-  return results.sort((a, b) => a.lineNo - b.lineNo)
+  return { results: results.sort((a, b) => a.lineNo - b.lineNo), written }
+}
+
+/** Imports a batch of parsed lines; a line that fails validation or its write is reported and the rest still land. */
+export async function importCaseBatch(lines: ImportLine[], context: ImportContext, authorId: string) {
+  return (await writeCaseLines(await prepareCaseLines(lines, context), authorId)).results
+}
+
+/** What the search index must do for written cases; a case written twice in a batch counts once. */
+export function indexChangeOf(written: WrittenCase[]) {
+  const unique = new Map(written.map((item) => [item.outboxId, item]))
+  const documents: CaseDocument[] = []
+  const deletedIds: string[] = []
+  for (const item of unique.values()) {
+    if (item.document) documents.push(item.document)
+    else deletedIds.push(item.id)
+  }
+  return { documents, deletedIds, outboxIds: [...unique.keys()] }
 }
 
 const IMPORT_USER_EMAIL = 'legacy-import@gtac.invalid'
