@@ -37,5 +37,5 @@ export async function joinCall(page: Page) {
   const join = page.getByRole('button', { name: /^加入$|^Join$/ })
   await expect(join).toBeEnabled({ timeout: 15_000 })
   await join.click()
-  await expect(page.getByRole('button', { name: /^离开$|^Leave$/ })).toBeVisible()
+  await expect(page.getByRole('button', { name: /^离开$|^Leave$/ })).toBeVisible({ timeout: 30_000 })
 }

@@ -66,7 +66,7 @@ export function LiveCall({ roomId, selfName, tools }: { roomId: string; selfName
   const requestJoin = useCallback(async () => {
     if (!socket) return { ok: false, error: 'generic' } as const
     try {
-      return (await socket.timeout(10_000).emitWithAck(LIVE_EVENTS.join, { roomId, participantId, muted, videoOff })) as JoinReply
+      return (await socket.timeout(20_000).emitWithAck(LIVE_EVENTS.join, { roomId, participantId, muted, videoOff })) as JoinReply
     } catch {
       return { ok: false, error: 'generic' } as const
     }
