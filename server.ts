@@ -18,6 +18,7 @@ import { BASE_SECURITY_HEADERS } from './app/utils/security-headers.server'
 import { ensureCaseIndex } from './search/case-index'
 import { startOutboxIndexer } from './search/outbox-indexer'
 import { startBulletinAnnouncer } from './app/modules/bulletins/announcer.server'
+import { startMailJobs } from './app/modules/notifications/jobs.server'
 
 const BUILD_PATH = path.resolve('build/index.js')
 const log = (line: string) => console.log(`[gtac] ${line}`)
@@ -57,6 +58,7 @@ async function main() {
   }
   const indexer = startOutboxIndexer({ prepare: ensureCaseIndex, log })
   const announcer = startBulletinAnnouncer({ log })
+  const mail = startMailJobs({ log })
 
   const loadBuild = async () => (await import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`)) as ServerBuild
   let build = await loadBuild()
@@ -104,6 +106,7 @@ async function main() {
     await realtimeClosed
     await indexer.stop()
     await announcer.stop()
+    await mail.stop()
     await (build.entry.module as { flushBeforeExit?: () => Promise<void> }).flushBeforeExit?.()
     await disconnectDb()
     await services.stop()

@@ -55,6 +55,11 @@ const CHINESE: Array<[RegExp, (...parts: string[]) => string]> = [
   [/^no station is in the region "(.+)"$/, (region) => `没有服务站属于区域“${region}”`],
   [/^unknown model$/, () => '未知车型'],
   [/^not valid JSON$/, () => '格式错误'],
+  [/^the new password needs at least (\d+) characters$/, (n) => `新密码至少 ${n} 位`],
+  [/^the two new passwords differ$/, () => '两次输入的新密码不一致'],
+  [/^choose a password different from the current one$/, () => '新密码不能与当前密码相同'],
+  [/^the current password is not right$/, () => '当前密码不正确'],
+  [/^too many wrong passwords.*$/, () => '密码错误次数过多，请 15 分钟后再试'],
   [/^invalid editor document.*$/, () => '正文格式错误'],
 ]
 

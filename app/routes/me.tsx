@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { translate, type Locale, type MessageKey } from '~/i18n/messages'
 import { useLocale, useT } from '~/i18n/use-t'
+import { MemberNav } from '~/modules/members/components/member-nav'
 import { createApiToken, listApiTokens, revokeApiToken } from '~/utils/api-token.server'
 import { requireUser } from '~/utils/auth.server'
 import { parseForm } from '~/utils/form.server'
@@ -91,6 +92,7 @@ export default function MemberCenterPage() {
   return (
     <>
       <h1>{t('member.title')}</h1>
+      <MemberNav />
 
       <section className="card" aria-labelledby="profile-title">
         <h2 id="profile-title">{t('member.profile')}</h2>

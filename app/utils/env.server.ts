@@ -59,6 +59,11 @@ const envSchema = z
     TURN_SECRET: optionalString,
     TURN_CREDENTIAL_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(3600),
     ICE_TRANSPORT_POLICY: z.enum(['all', 'relay']).default('all'),
+    // Daily e-mail digests go out through this server (e.g. smtp://user:pass@mail.example:587); without it they wait in EmailOutbox.
+    SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\/[^/?#]+/, 'an smtp:// or smtps:// URL such as smtp://user:password@mail.example:587').optional()),
+    SMTP_FROM: z.string().default('GTAC Portal <no-reply@gtac.local>'),
+    /** The portal's address for links in e-mails. */
+    PUBLIC_URL: z.string().url().default('http://localhost:3000'),
     // Field-issue signals: reports of one model + fault in the last window, against the windows before.
     FIELD_SIGNAL_WINDOW_DAYS: z.coerce.number().int().min(1).max(90).default(14),
     FIELD_SIGNAL_BASELINE_WINDOWS: z.coerce.number().int().min(1).max(26).default(4),

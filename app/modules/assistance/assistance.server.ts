@@ -336,3 +336,23 @@ export async function requestFaultReports({ since }: { since: Date }) {
   })
   return requests.map(({ id, number, symptoms, ...fault }) => ({ ...fault, kind: 'request' as const, id, title: `#${number}`, text: symptoms, link: `/assistance/${id}` }))
 }
+
+/** Per expert: the requests they brought to a close. */
+export async function solvedRequestCounts(expertIds?: string[]) {
+  const rows = await getDb().assistanceRequest.groupBy({
+    by: ['assigneeId'],
+    where: { status: 'CLOSED', assigneeId: expertIds ? { in: expertIds } : { not: null } },
+    _count: { _all: true },
+  })
+  return rows.map((row) => ({ userId: row.assigneeId!, solved: row._count._all }))
+}
+
+/** The requests a person filed or handled, newest first (their member center). */
+export function listRequestsOfPerson({ userId, take = 20 }: { userId: string; take?: number }) {
+  return getDb().assistanceRequest.findMany({
+    where: { OR: [{ requesterId: userId }, { assigneeId: userId }] },
+    orderBy: { createdAt: 'desc' },
+    take,
+    select: { id: true, number: true, status: true, createdAt: true, symptoms: true },
+  })
+}

@@ -1,6 +1,6 @@
 import type { JSONContent } from '@tiptap/core'
 import { richDocToHtml, richDocToText } from '~/editor/rich-text.server'
-import type { Prisma } from '~/generated/prisma/client'
+import { Prisma } from '~/generated/prisma/client'
 import type { CaseStatus, Language } from '~/generated/prisma/enums'
 import { getDb } from '~/utils/db.server'
 import { canEditCase, availableActions, planTransition, PUBLISHED_STATUSES, type CaseAction } from './case-workflow'
@@ -326,4 +326,22 @@ export async function caseFaultReports({ since }: { since: Date }) {
     select: { id: true, title: true, modelId: true, systemCode: true, dtcs: true, stationId: true, createdAt: true },
   })
   return cases.map(({ id, title, ...fault }) => ({ ...fault, kind: 'case' as const, id, title, text: title, link: `/cases/${id}` }))
+}
+
+/** Per author: approved cases (classic included), classic cases, and "it fixed it for me" from others. */
+export async function caseContributions(authorIds?: string[]) {
+  const rows = await getDb().$queryRaw<Array<{ userId: string; approved: number; classic: number; confirmations: number }>>`
+    SELECT c."authorId" AS "userId",
+      count(*) FILTER (WHERE c.status IN ('APPROVED', 'CLASSIC'))::int AS approved,
+      count(*) FILTER (WHERE c.status = 'CLASSIC')::int AS classic,
+      coalesce(sum((SELECT count(*) FROM "CaseConfirmation" f WHERE f."caseId" = c.id AND f."userId" <> c."authorId")), 0)::int AS confirmations
+    FROM "RepairCase" c
+    WHERE ${authorIds ? Prisma.sql`c."authorId" = ANY(${authorIds})` : Prisma.sql`true`}
+    GROUP BY c."authorId"`
+  return rows
+}
+
+/** The cases a person wrote, newest first (their member center). */
+export function listCasesByAuthor({ authorId, take = 20 }: { authorId: string; take?: number }) {
+  return getDb().repairCase.findMany({ where: { authorId }, orderBy: { updatedAt: 'desc' }, take, select: { id: true, title: true, status: true, updatedAt: true } })
 }

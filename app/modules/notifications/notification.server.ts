@@ -9,9 +9,11 @@ const BATCH = 5_000
  * one real-time message to all their rooms at once (socket.io sends each socket one copy).
  */
 export async function notifyUsers(userIds: string[], { kind, title, link }: NotificationPayload) {
-  const unique = [...new Set(userIds)]
-  if (unique.length === 0) return 0
   const db = getDb()
+  // Those who turned this kind of notification off are left out.
+  const muted = await db.user.findMany({ where: { id: { in: [...new Set(userIds)] }, mutedNotificationKinds: { has: kind } }, select: { id: true } })
+  const unique = [...new Set(userIds)].filter((id) => !muted.some((user) => user.id === id))
+  if (unique.length === 0) return 0
   for (let start = 0; start < unique.length; start += BATCH) {
     await db.notification.createMany({ data: unique.slice(start, start + BATCH).map((userId) => ({ userId, kind, title, link })) })
   }
