@@ -55,3 +55,14 @@ test('bulletins: list, a bulletin, the editor and its receipts; notifications', 
   await page.goto('/notifications')
   await expectAccessible(page)
 })
+
+test('member center: profile, contributions and leaderboards, notification settings, password', async ({ page }) => {
+  await signIn(page, 'expert@gtac.test')
+  for (const path of ['/me', '/me/contributions', '/me/settings', '/me/password', '/signals']) {
+    await page.goto(path)
+    await expect(page.locator('h1')).toBeVisible()
+    await expectAccessible(page)
+  }
+  await page.goto('/me/contributions')
+  await expect(page.getByTestId('points-total')).toBeVisible()
+})
