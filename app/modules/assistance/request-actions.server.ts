@@ -2,6 +2,7 @@ import { plainTextToDoc } from '~/editor/rich-text.server'
 import type { Prisma } from '~/generated/prisma/client'
 import { insertCase } from '~/modules/cases/case.server'
 import { getDb } from '~/utils/db.server'
+import { notifyUsers } from '~/modules/notifications/notification.server'
 import { publish, userRoom } from '~/utils/realtime.server'
 import type { SessionUser } from '~/utils/session-user'
 import { announceChange, requestVisibilityWhere, vehicleAndFaultSelect, type Viewer } from './assistance.server'
@@ -65,11 +66,28 @@ async function transition(
     return (await apply(tx, request)) ?? ({ ok: true } as const)
   })
   if (outcome.ok) {
-    const after = await getDb().assistanceRequest.findUnique({ where: { id: requestId }, select: { id: true, status: true, systemCode: true, stationId: true, assigneeId: true } })
+    const after = await getDb().assistanceRequest.findUnique({ where: { id: requestId }, select: { id: true, number: true, status: true, systemCode: true, stationId: true, assigneeId: true, requesterId: true } })
     if (after) announceChange(after)
     if (after?.assigneeId && action === 'transfer') publish(userRoom(after.assigneeId), ASSISTANCE_EVENTS.assigned, { id: requestId })
+    if (after) await notifyOthers(user, after, action)
   }
   return outcome
+}
+
+const NOTIFIED_ACTIONS: Partial<Record<RequestActionName, string>> = {
+  claim: '已被专家接手 / was claimed by an expert',
+  transfer: '已转交 / was transferred',
+  escalate: '将安排上门 / an on-site visit is planned',
+  resolve: '专家已给出结论 / the expert has resolved it',
+  reopen: '已被重新打开 / was reopened',
+}
+
+/** The requester and the expert holding it hear of a change someone else made (in the bell). */
+async function notifyOthers(user: Viewer, request: { id: string; number: number; requesterId: string; assigneeId: string | null }, action: RequestActionName) {
+  const what = NOTIFIED_ACTIONS[action]
+  if (!what) return
+  const people = [request.requesterId, request.assigneeId].filter((id): id is string => Boolean(id) && id !== user.id)
+  await notifyUsers(people, { kind: 'assistance', title: `#${request.number} ${what}`, link: `/assistance/${request.id}` })
 }
 
 const logEvent = (tx: Tx, requestId: string, actorId: string, kind: string, data?: Prisma.InputJsonValue) =>

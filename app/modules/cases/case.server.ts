@@ -3,6 +3,7 @@ import { richDocToHtml, richDocToText } from '~/editor/rich-text.server'
 import { Prisma } from '~/generated/prisma/client'
 import type { CaseStatus, Language } from '~/generated/prisma/enums'
 import { getDb } from '~/utils/db.server'
+import { notifyUsers } from '~/modules/notifications/notification.server'
 import { canEditCase, availableActions, planTransition, PUBLISHED_STATUSES, type CaseAction } from './case-workflow'
 import { enqueueCaseIndexing } from '~/utils/search-outbox.server'
 import type { SessionUser } from '~/utils/session-user'
@@ -160,7 +161,7 @@ export async function transitionCase({
   comment?: string
 }): Promise<TransitionOutcome> {
   if (action === 'return' && !comment?.trim()) return { ok: false, reason: 'comment-required' }
-  return getDb().$transaction(async (tx) => {
+  const outcome = await getDb().$transaction(async (tx): Promise<Exclude<TransitionOutcome, { ok: true }> | { ok: true; status: CaseStatus; authorId: string }> => {
     const current = await tx.repairCase.findFirst({
       where: { id: caseId, ...caseVisibilityWhere(user) },
       select: { status: true, authorId: true, stationId: true },
@@ -181,9 +182,16 @@ export async function transitionCase({
     })
     if (count === 0) return { ok: false, reason: 'invalid-state' }
     await enqueueCaseIndexing(tx, [caseId])
-    return { ok: true, status: plan.to }
+    return { ok: true, status: plan.to, authorId: current.authorId }
   })
+  if (outcome.ok && (action === 'approve' || action === 'return' || action === 'feature') && outcome.authorId !== user.id) {
+    const title = await getDb().repairCase.findUnique({ where: { id: caseId }, select: { title: true } })
+    await notifyUsers([outcome.authorId], { kind: 'case', title: `${CASE_REVIEW_NOTICE[action]}：${title?.title ?? ''}`, link: `/cases/${caseId}` })
+  }
+  return outcome.ok ? { ok: true, status: outcome.status } : outcome
 }
+
+const CASE_REVIEW_NOTICE = { approve: '案例已通过审核 / Case approved', return: '案例被退回 / Case returned', feature: '案例被评为经典 / Marked classic' } as const
 
 const caseDetailSelect = {
   id: true,
