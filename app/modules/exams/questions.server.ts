@@ -33,7 +33,7 @@ function withOptionIds(options: QuestionInput['options'], previous: QuestionOpti
   })
 }
 
-const questionData = (input: QuestionInput, previous?: QuestionOption[]) => ({
+export const questionData = (input: QuestionInput, previous?: QuestionOption[]) => ({
   kind: input.kind,
   stem: input.stem,
   options: withOptionIds(input.options, previous),
