@@ -11,12 +11,14 @@ import appStyles from '~/styles/app.css'
 import assistanceStyles from '~/styles/assistance.css'
 import liveStyles from '~/styles/live.css'
 import annotationStyles from '~/styles/annotation.css'
+import examStyles from '~/styles/exams.css'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: appStyles },
   { rel: 'stylesheet', href: assistanceStyles },
   { rel: 'stylesheet', href: liveStyles },
   { rel: 'stylesheet', href: annotationStyles },
+  { rel: 'stylesheet', href: examStyles },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 

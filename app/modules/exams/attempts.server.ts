@@ -77,7 +77,10 @@ export async function listExamsForCandidate({ user, now = new Date() }: { user: 
     db.examAttempt.findMany({ where: { userId: user.id, paper: { publishedAt: { not: null } } }, select: attemptSummarySelect }),
     heldLevels({ userId: user.id, now }),
   ])
-  return papers.map((paper) => ({ ...paper, level: paper.level as Level | null, ...standing(paper, attempts, held, now) }))
+  return papers.map((paper) => {
+    const { drawRules: _rules, ...shown } = paper
+    return { ...shown, level: paper.level as Level | null, ...standing(paper, attempts, held, now) }
+  })
 }
 
 /** `GET /api/exams`: the published exams open to the caller. */

@@ -43,12 +43,14 @@ export const TRUE_FALSE_TEXTS = ['正确', '错误'] as const
  */
 export function questionFromForm(form: FormData) {
   const kind = String(form.get('kind') ?? '')
-  const texts = kind === 'TRUE_FALSE' ? [...TRUE_FALSE_TEXTS] : form.getAll('optionText').map(String).filter((value) => value.trim() !== '')
   const correct = new Set(form.getAll('correct').map(String))
+  const texts = kind === 'TRUE_FALSE' ? [...TRUE_FALSE_TEXTS] : form.getAll('optionText').map(String)
+  // Blank option rows are left out (after pairing each row with its `correct` index).
+  const options = texts.map((text, index) => ({ text, correct: correct.has(String(index)) })).filter((option) => option.text.trim() !== '')
   return questionInputSchema.safeParse({
     kind,
     stem: form.get('stem'),
-    options: texts.map((optionText, index) => ({ text: optionText, correct: correct.has(String(index)) })),
+    options,
     explanation: form.get('explanation'),
     systemCode: form.get('systemCode'),
     difficulty: form.get('difficulty'),
@@ -107,3 +109,23 @@ export type AnswerInput = z.infer<typeof answerSchema>
 
 /** The answers a submit brings along (the page sends what it shows, in case a save is still in flight). */
 export const answerMapSchema = z.record(z.string().max(40), z.array(z.string().max(40)).max(MAX_OPTIONS)).refine((map) => Object.keys(map).length <= 500)
+
+/** The bank's filters in a URL (`?q=&system=&level=&difficulty=&kind=&status=&page=`); anything malformed is ignored. */
+export const questionFilterSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  system: z.enum(SYSTEM_CODES).optional().catch(undefined),
+  level: z.enum(CERTIFICATION_LEVELS).optional().catch(undefined),
+  difficulty: z.coerce.number().int().min(1).max(3).optional().catch(undefined),
+  kind: z.enum(QUESTION_KINDS).optional().catch(undefined),
+  status: z.enum(['active', 'retired', 'all']).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+})
+export type QuestionFilterParams = z.infer<typeof questionFilterSchema>
+
+export function parseQuestionFilter(url: URL) {
+  const params = questionFilterSchema.parse(Object.fromEntries([...url.searchParams].filter(([, value]) => value !== '')))
+  return {
+    page: params.page,
+    filter: { q: params.q || undefined, systemCode: params.system, level: params.level, difficulty: params.difficulty, kind: params.kind, status: params.status },
+  }
+}
