@@ -13,7 +13,13 @@ import { createApiToken } from '../../app/utils/api-token.server'
 import { getDb } from '../../app/utils/db.server'
 import type { SessionUser } from '../../app/utils/session-user'
 import { createQuestions, multipleChoice, paperInput, publishedPaper, singleChoice, trueFalse } from '../exam-factories'
-import { createStation, createTestUser } from '../factories'
+import { loader as examListPage } from '../../app/routes/exams._index'
+import { loader as examStartPage } from '../../app/routes/exams.$examId'
+import { loader as attemptPage, action as attemptPageAction } from '../../app/routes/exams.attempts.$attemptId'
+import { loader as bankPage } from '../../app/routes/exams.manage.questions._index'
+import { action as importAction } from '../../app/routes/exams.manage.questions.import'
+import { loader as memberCenter } from '../../app/routes/me'
+import { createStation, createTestUser, sessionCookieFor } from '../factories'
 import { callRoute, jsonRequest, routeArgs } from '../route-calls'
 
 let trainer: SessionUser
@@ -466,5 +472,91 @@ describe('GET /api/exams', () => {
     expect(exams.find((exam: { id: string }) => exam.id === levelled)).toEqual({ id: levelled, title: 'Levelled exam', level: 'technician', timeLimitMinutes: 25, attemptsLeft: 2 })
     expect(exams.find((exam: { id: string }) => exam.id === practice)).toEqual({ id: practice, title: 'Practice exam', timeLimitMinutes: 10, attemptsLeft: 3 })
     expect(exams.some((exam: { id: string }) => exam.id === unpublished.id)).toBe(false)
+  })
+})
+
+describe('pages', () => {
+  type Route = (args: ReturnType<typeof routeArgs>) => Promise<unknown>
+  const page = async (user: SessionUser, path: string, route: Route, params: Record<string, string> = {}, init: RequestInit = {}) => {
+    const request = new Request(`http://test${path}`, { ...init, headers: { Cookie: await sessionCookieFor(user.id), ...(init.headers ?? {}) } })
+    return callRoute(() => route(routeArgs(request, params)))
+  }
+  /** What the browser would receive: the loader's data as JSON. */
+  const payload = (data: unknown) => JSON.stringify(data)
+
+  test('no loader sends a right answer or an explanation before submission; the result then follows the review policy', async () => {
+    const ids = await createQuestions(trainer, [singleChoice({ explanation: 'SECRET-EXPLANATION-A' }), multipleChoice({ explanation: 'SECRET-EXPLANATION-B' }), trueFalse(false)])
+    const hidden = await publishedPaper(trainer, { fixed: ids, showAnswers: false })
+    const shown = await publishedPaper(trainer, { fixed: ids, showAnswers: true, maxAttempts: 2 })
+    const user = await candidate()
+
+    for (const [path, route, params] of [
+      ['/exams', examListPage, {}],
+      [`/exams/${hidden}`, examStartPage, { examId: hidden }],
+    ] as Array<[string, Route, Record<string, string>]>) {
+      expect(payload(await page(user, path, route, params))).not.toMatch(/correct|explanation|SECRET/i)
+    }
+
+    const running = await start(user, hidden)
+    const open = (await page(user, `/exams/attempts/${running.id}`, attemptPage, { attemptId: running.id })) as unknown as { view: { state: string; questions: unknown[] } }
+    expect(open.view.state).toBe('open')
+    expect(open.view.questions).toHaveLength(3)
+    expect(payload(open)).not.toMatch(/correct|explanation|SECRET/i)
+
+    // Submitting through the page's form: the answers it shows, then the result page.
+    const form = new FormData()
+    form.set('intent', 'submit')
+    form.set('answers', JSON.stringify(await rightOptions(running.id)))
+    const submitted = await page(user, `/exams/attempts/${running.id}`, attemptPageAction, { attemptId: running.id }, { method: 'POST', body: form })
+    expect(submitted.status).toBe(302)
+    const result = (await page(user, `/exams/attempts/${running.id}`, attemptPage, { attemptId: running.id })) as unknown as { view: { state: string; score: number; reviewPolicy: string } }
+    expect(result.view).toMatchObject({ state: 'finished', score: 100, reviewPolicy: 'hidden' })
+    expect(payload(result)).not.toMatch(/"correct"|SECRET/)
+
+    // With answers shown after submitting, they still stay hidden while another attempt at the paper runs.
+    const first = await start(user, shown)
+    await submitAttempt({ user, attemptId: first.id, answers: {} })
+    const reviewed = await page(user, `/exams/attempts/${first.id}`, attemptPage, { attemptId: first.id })
+    expect(payload(reviewed)).toMatch(/SECRET-EXPLANATION-A/)
+    await start(user, shown)
+    const heldBack = (await page(user, `/exams/attempts/${first.id}`, attemptPage, { attemptId: first.id })) as unknown as { view: { reviewPolicy: string } }
+    expect(heldBack.view.reviewPolicy).toBe('held-back')
+    expect(payload(heldBack)).not.toMatch(/"correct"|SECRET/)
+  })
+
+  test('the attempt page is 404 for anyone but its candidate; the trainer pages are 403 for a technician', async () => {
+    const ids = await createQuestions(trainer, [singleChoice()])
+    const paperId = await publishedPaper(trainer, { fixed: ids })
+    const [owner, other] = [await candidate(), await candidate()]
+    const attempt = await start(owner, paperId)
+    expect((await page(other, `/exams/attempts/${attempt.id}`, attemptPage, { attemptId: attempt.id })).status).toBe(404)
+    expect((await page(owner, '/exams/manage/questions', bankPage)).status).toBe(403)
+  })
+
+  test('the import page reports the file’s bad rows and imports nothing; a good file imports every row', async () => {
+    const before = await getDb().question.count()
+    const upload = async (name: string, text: string) => {
+      const form = new FormData()
+      form.set('file', new File([text], name, { type: 'text/csv' }))
+      return page(trainer, '/exams/manage/questions/import', importAction, {}, { method: 'POST', body: form })
+    }
+    const bad = await upload('bank.csv', ['kind,system,level,difficulty,stem,A,B,answer', 'single,engine,technician,1,Fine,a,b,A', 'single,engine,technician,1,,a,b,A', 'single,engine,technician,4,Bad difficulty,a,b,B'].join('\n'))
+    expect(bad.status).toBe(400)
+    const { errors } = await bad.json()
+    expect(errors.map((error: { row: number; field: string }) => [error.row, error.field])).toEqual([[3, 'stem'], [4, 'difficulty']])
+    expect(await getDb().question.count()).toBe(before)
+    const good = (await upload('bank.csv', ['kind,system,level,difficulty,stem,A,B,answer', 'single,engine,technician,1,Fine one,a,b,A', 'true_false,ev,technician,2,Fine two,,,false'].join('\n'))) as unknown as { imported: number }
+    expect(good.imported).toBe(2)
+    expect(await getDb().question.count()).toBe(before + 2)
+  })
+
+  test('the member center lists the levels held', async () => {
+    const ids = await createQuestions(trainer, [trueFalse(true)])
+    const paperId = await publishedPaper(trainer, { fixed: ids, level: 'TECHNICIAN' })
+    const user = await candidate()
+    const attempt = await start(user, paperId)
+    await submitAttempt({ user, attemptId: attempt.id, answers: await rightOptions(attempt.id) })
+    const data = (await page(user, '/me', memberCenter)) as unknown as { certifications: Array<{ level: string; expired: boolean }> }
+    expect(data.certifications).toEqual([expect.objectContaining({ level: 'TECHNICIAN', expired: false })])
   })
 })
