@@ -341,7 +341,7 @@ export const examMessages = defineMessages(
     'submit.alreadySubmitted': 'This attempt was already submitted.',
     'result.title': 'Result',
     'result.score': 'Score',
-    'result.scoreValue': '{score}',
+    'result.scoreValue': '{score} / 100',
     'result.points': 'Points',
     'result.pointsValue': '{points} of {max}',
     'result.passed': 'Passed',
