@@ -15,6 +15,7 @@ import assistanceStyles from '~/styles/assistance.css'
 import liveStyles from '~/styles/live.css'
 import annotationStyles from '~/styles/annotation.css'
 import bulletinStyles from '~/styles/bulletins.css'
+import examStyles from '~/styles/exams.css'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: appStyles },
@@ -22,6 +23,7 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: liveStyles },
   { rel: 'stylesheet', href: annotationStyles },
   { rel: 'stylesheet', href: bulletinStyles },
+  { rel: 'stylesheet', href: examStyles },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 

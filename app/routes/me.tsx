@@ -4,8 +4,11 @@ import { useRef, useState } from 'react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { translate, type Locale, type MessageKey } from '~/i18n/messages'
-import { useLocale, useT } from '~/i18n/use-t'
+import { useLocale, useMessages, useT } from '~/i18n/use-t'
 import { MemberNav } from '~/modules/members/components/member-nav'
+import { listCertifications } from '~/modules/exams/certification.server'
+import { CertificationList } from '~/modules/exams/components/certification-list'
+import { examMessages } from '~/modules/exams/messages'
 import { createApiToken, listApiTokens, revokeApiToken } from '~/utils/api-token.server'
 import { requireUser } from '~/utils/auth.server'
 import { parseForm } from '~/utils/form.server'
@@ -13,7 +16,8 @@ import { invariantResponse } from '~/utils/permissions.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  return { user, tokens: await listApiTokens({ userId: user.id }) }
+  const [tokens, certifications] = await Promise.all([listApiTokens({ userId: user.id }), listCertifications({ userId: user.id })])
+  return { user, tokens, certifications }
 }
 
 export const meta: MetaFunction = ({ data, matches }) => {
@@ -79,7 +83,8 @@ function CopyableToken({ token }: { token: string }) {
 }
 
 export default function MemberCenterPage() {
-  const { user, tokens } = useLoaderData<typeof loader>()
+  const { user, tokens, certifications } = useLoaderData<typeof loader>()
+  const examText = useMessages(examMessages)
   const actionData = useActionData<ActionData>()
   const navigation = useNavigation()
   const t = useT()
@@ -106,6 +111,11 @@ export default function MemberCenterPage() {
           <dt>{t('member.station')}</dt>
           <dd>{user.stationName ?? <span className="muted">{t('common.none')}</span>}</dd>
         </dl>
+      </section>
+
+      <section className="card" aria-labelledby="certifications-title">
+        <h2 id="certifications-title">{examText('cert.title')}</h2>
+        <CertificationList certifications={certifications} />
       </section>
 
       <section className="card" aria-labelledby="tokens-title">

@@ -1,6 +1,7 @@
 import { dtcCodes, demoStations, vehicleModels, vehicleSystems } from '~/modules/catalogue/demo-catalogue.server'
 import { seedDemoRequests } from '~/modules/assistance/demo/seed-requests.server'
 import { seedDemoBulletins } from '~/modules/bulletins/demo/seed-bulletins.server'
+import { seedDemoExams } from '~/modules/exams/demo/seed-exams.server'
 import { generateCases } from '~/modules/cases/demo/case-generator'
 import { ImportContext, getImportAuthorId, importCaseBatch } from '~/modules/cases/case-import.server'
 import { createCase } from '~/modules/cases/case.server'
@@ -80,7 +81,9 @@ export async function importDemoCases(count: number, log: (line: string) => void
 /** A fresh database gets demo stations, accounts, cases and assistance requests unless SEED_DEMO=never. */
 export async function seedDemoDataIfEmpty({ log }: { log: (line: string) => void }) {
   const env = getEnv()
-  if (env.SEED_DEMO === 'never' || (await getDb().user.count()) > 0) return
+  if (env.SEED_DEMO === 'never') return
+  // A demo database made before the exams existed gets their demo data too.
+  if ((await getDb().user.count()) > 0) return seedDemoExams({ log })
   log('Demo data: seeding stations, accounts, cases and assistance requests…')
   const users = await seedDemoStationsAndUsers()
   await importDemoCases(env.DEMO_CASE_COUNT, log)
@@ -107,4 +110,5 @@ export async function seedDemoDataIfEmpty({ log }: { log: (line: string) => void
   }
   await seedDemoAssistanceRequests(log)
   log(`Demo data: ${await seedDemoBulletins()} bulletins`)
+  await seedDemoExams({ log })
 }

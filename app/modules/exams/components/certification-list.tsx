@@ -1,0 +1,34 @@
+import { Link } from '@remix-run/react'
+import { useMessages } from '~/i18n/use-t'
+import type { Level } from '../levels'
+import { examMessages } from '../messages'
+import { LevelBadge } from './level-badge'
+import { useExamFormat } from './use-exam-format'
+
+export type CertificationItem = { id: string; level: Level; grantedAt: Date | string; expiresAt: Date | string; expired: boolean }
+
+/** The levels a user holds (the latest certificate of each), for the member center and the exam list. */
+export function CertificationList({ certifications, showLink = true }: { certifications: CertificationItem[]; showLink?: boolean }) {
+  const t = useMessages(examMessages)
+  const format = useExamFormat()
+  if (certifications.length === 0) {
+    return (
+      <p className="muted">
+        {t('cert.none')} {showLink ? <Link to="/exams">{t('cert.takeExam')}</Link> : null}
+      </p>
+    )
+  }
+  return (
+    <ul className="certifications" data-testid="certifications">
+      {certifications.map((certification) => (
+        <li key={certification.id} className={certification.expired ? 'certification certification--expired' : 'certification'}>
+          <LevelBadge level={certification.level} />
+          <span className="small">{t('cert.grantedOn', { date: format.date(certification.grantedAt) })}</span>
+          <span className="small">
+            {certification.expired ? t('cert.expired', { date: format.date(certification.expiresAt) }) : t('cert.validUntil', { date: format.date(certification.expiresAt) })}
+          </span>
+        </li>
+      ))}
+    </ul>
+  )
+}
