@@ -14,6 +14,7 @@ import assistanceStyles from '~/styles/assistance.css'
 import liveStyles from '~/styles/live.css'
 import annotationStyles from '~/styles/annotation.css'
 import bulletinStyles from '~/styles/bulletins.css'
+import forumStyles from '~/styles/forum.css'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: appStyles },
@@ -21,6 +22,7 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: liveStyles },
   { rel: 'stylesheet', href: annotationStyles },
   { rel: 'stylesheet', href: bulletinStyles },
+  { rel: 'stylesheet', href: forumStyles },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
