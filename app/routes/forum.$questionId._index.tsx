@@ -106,7 +106,7 @@ export default function QuestionPage() {
             questionId={question.id}
             answer={answer}
             canAccept={can.accept}
-            draftCase={answer.accepted && options && question.caseId === null ? { options, modelId: question.model?.id ?? null, systemCode: question.system?.code ?? null, year: question.model?.yearTo ?? null } : null}
+            draftCase={answer.accepted && options && question.caseId === null ? { options, modelId: question.model?.id ?? null, systemCode: question.system?.code ?? null, year: question.yearMentioned } : null}
           />
         ))}
       </section>

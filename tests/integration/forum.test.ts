@@ -3,7 +3,7 @@ import { acceptAnswer, createAnswer, updateAnswer } from '../../app/modules/foru
 import { addComment } from '../../app/modules/forum/comments.server'
 import { draftCaseFromAcceptedAnswer, splitAnswer } from '../../app/modules/forum/draft-case.server'
 import { POSTING_LIMITS } from '../../app/modules/forum/posting-limit.server'
-import { closeAsDuplicate, createQuestion, getQuestionThread, listQuestions, questionHistory, updateQuestion } from '../../app/modules/forum/questions.server'
+import { closeAsDuplicate, createQuestion, getQuestionThread, listQuestions, questionHistory, updateQuestion, yearMentioned } from '../../app/modules/forum/questions.server'
 import { answerInputSchema, questionInputSchema, questionListSchema } from '../../app/modules/forum/schema'
 import { castVote } from '../../app/modules/forum/votes.server'
 import { getCase } from '../../app/modules/cases/case.server'
@@ -307,12 +307,16 @@ describe('edits keep their history', () => {
 describe('an accepted answer becomes a draft repair case', () => {
   test('title, vehicle, DTCs and symptoms from the question, cause and fix from the answer; linked; made once', async () => {
     const { asker, otherTech, expert } = await people()
-    const questionId = await asked(asker, { title: '博越 冷车怠速抖动 P0300 求助', body: '冷车 2 分钟内抖，热车好。' })
+    const questionId = await asked(asker, { title: '博越 冷车怠速抖动 P0300 求助', body: '2021 款，冷车 2 分钟内抖，热车好。' })
     const answerId = await answered(questionId, expert, '冷车燃油修正偏正，先查漏气。\n原因：PCV 胶管低温变硬漏气。\n处理：更换 PCV 胶管总成，冷车复测。')
     await addComment({ user: asker, questionId, input: { body: '长期修正 +12%', answerId } })
 
     expect(await draftCaseFromAcceptedAnswer({ user: asker, questionId, input: { modelId, system: 'engine', year: 2021 } })).toEqual({ ok: false, reason: 'invalid-state' })
     await acceptAnswer({ user: asker, questionId, answerId })
+    // The form starts with the model year the question names.
+    expect((await getQuestionThread({ user: asker, questionId }))?.question.yearMentioned).toBe(2021)
+    expect(yearMentioned('MY2019 Boyue')).toBe(2019)
+    expect(yearMentioned('换了 2 个火花塞')).toBeNull()
     expect(await draftCaseFromAcceptedAnswer({ user: otherTech, questionId, input: { modelId, system: 'engine', year: 2021 } })).toEqual({ ok: false, reason: 'forbidden' })
     expect(await draftCaseFromAcceptedAnswer({ user: asker, questionId, input: { modelId: 'nope', system: 'engine', year: 2021 } })).toMatchObject({ ok: false, reason: 'invalid' })
 
@@ -324,7 +328,7 @@ describe('an accepted answer becomes a draft repair case', () => {
     expect(record?.model.id).toBe(modelId)
     expect(record?.system.code).toBe('engine')
     const texts = await getDb().repairCase.findUniqueOrThrow({ where: { id: drafted.caseId }, select: { symptomsText: true, diagnosisText: true, rootCauseText: true, fixText: true } })
-    expect(texts).toMatchObject({ symptomsText: '冷车 2 分钟内抖，热车好。', rootCauseText: '原因：PCV 胶管低温变硬漏气。', fixText: '处理：更换 PCV 胶管总成，冷车复测。' })
+    expect(texts).toMatchObject({ symptomsText: '2021 款，冷车 2 分钟内抖，热车好。', rootCauseText: '原因：PCV 胶管低温变硬漏气。', fixText: '处理：更换 PCV 胶管总成，冷车复测。' })
     expect(texts.diagnosisText).toContain('冷车燃油修正偏正，先查漏气。')
     expect(texts.diagnosisText).toContain('长期修正 +12%')
     expect((await getQuestionThread({ user: asker, questionId }))?.question.draftCase).toMatchObject({ id: drafted.caseId })

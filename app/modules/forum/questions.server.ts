@@ -9,6 +9,14 @@ import type { DuplicateInput, QuestionInput, QuestionListQuery } from './schema'
 
 export const QUESTIONS_PER_PAGE = 20
 
+const MODEL_YEAR = /\b((?:19|20)\d{2})\s*(?:款|年款)|\b(?:MY|model year)\s*((?:19|20)\d{2})\b/i
+
+/** The model year a question names ("2020 款", "MY2021"), to start a draft case with. */
+export function yearMentioned(text: string) {
+  const match = MODEL_YEAR.exec(text)
+  return match ? Number(match[1] ?? match[2]) : null
+}
+
 /** The body and the model checked, one message per field, before anything is written. */
 async function checkQuestion(input: QuestionInput) {
   const errors: Record<string, string> = {}
@@ -159,6 +167,7 @@ export async function getQuestionThread({ user, questionId }: { user: ForumUser;
       id: true,
       title: true,
       bodyHtml: true,
+      bodyText: true,
       createdAt: true,
       editedAt: true,
       version: true,
@@ -172,7 +181,7 @@ export async function getQuestionThread({ user, questionId }: { user: ForumUser;
       caseId: true,
       author: { select: personSelect },
       closedBy: { select: { name: true } },
-      model: { select: { id: true, nameZh: true, nameEn: true, yearTo: true } },
+      model: { select: { id: true, nameZh: true, nameEn: true } },
       system: { select: { code: true, nameZh: true, nameEn: true } },
       duplicateOfQuestion: { select: { id: true, title: true } },
       comments: { where: { answerId: null }, orderBy: { createdAt: 'asc' }, take: 200, select: commentSelect },
@@ -213,10 +222,11 @@ export async function getQuestionThread({ user, questionId }: { user: ForumUser;
     }))
     // The accepted answer first; the others keep their order by votes, then age.
     .sort((a, b) => Number(b.accepted) - Number(a.accepted))
-  const { answers: _unsorted, ...rest } = question
+  const { answers: _unsorted, bodyText, ...rest } = question
   return {
     question: {
       ...rest,
+      yearMentioned: yearMentioned(`${question.title}\n${bodyText}`),
       myVote: myVote({ questionId }),
       duplicateOfCase: linkedCase(question.duplicateOfCaseId),
       draftCase: linkedCase(question.caseId),

@@ -48,7 +48,7 @@ export function QuestionList({ questions, tagHref }: { questions: QuestionListIt
             </p>
             {question.excerpt ? <p className="question-item__excerpt">{question.excerpt}</p> : null}
             <p className="question-item__meta">
-              {question.tags.map((tag) => <Link key={tag} to={tagHref(tag)} className="tag">{tag}</Link>)}
+              <span>{question.tags.map((tag) => <Link key={tag} to={tagHref(tag)} className="tag">{tag}</Link>)}</span>
               <span className="small muted">{t('asked', { name: question.author.name, time: new Date(question.createdAt).toLocaleDateString(locale === 'zh' ? 'zh-CN' : 'en-GB') })}</span>
             </p>
           </div>
