@@ -94,6 +94,9 @@ describe('POST /api/questions', () => {
     const notADoc = await post(asker, { title: '一个正常的标题', body: { type: 'doc', content: [{ type: 'script', text: 'x' }] } })
     expect(notADoc.status).toBe(400)
     expect(Object.keys(((await notADoc.json()) as { errors: Record<string, string> }).errors)).toEqual(['body'])
+    // An empty editor document is missing text, reported together with the other fields.
+    const empty = await post(asker, { title: '', body: { type: 'doc', content: [{ type: 'paragraph' }] } })
+    expect(((await empty.json()) as { errors: Record<string, string> }).errors).toEqual({ title: 'the title needs at least 4 characters', body: 'the question is required' })
     expect((await post(null, { title: '一个正常的标题', body: '正文' })).status).toBe(401)
     expect(await getDb().forumQuestion.count()).toBe(before)
   })

@@ -4,7 +4,11 @@ import { SYSTEM_CODES, dtcListSchema, dtcSchema, emptyToUndefined, yearSchema } 
 const MAX_DOC_CHARS = 200_000
 const TAG_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}._+#-]*$/u
 
-/** Plain text, or an editor document (checked against the editor schema when saved). */
+type DocNode = { text?: unknown; content?: unknown }
+const hasText = (node: DocNode): boolean =>
+  (typeof node.text === 'string' && node.text.trim() !== '') || (Array.isArray(node.content) && node.content.some((child) => typeof child === 'object' && child !== null && hasText(child as DocNode)))
+
+/** Plain text, or an editor document with some text in it (checked against the editor schema when saved). */
 const richBody = (label: string) =>
   z.union(
     [
@@ -12,7 +16,8 @@ const richBody = (label: string) =>
       z
         .object({ type: z.literal('doc') })
         .passthrough()
-        .refine((doc) => JSON.stringify(doc).length <= MAX_DOC_CHARS, 'the text is too long'),
+        .refine((doc) => JSON.stringify(doc).length <= MAX_DOC_CHARS, 'the text is too long')
+        .refine((doc) => hasText(doc as DocNode), `${label} is required`),
     ],
     { errorMap: () => ({ message: `${label} is plain text or an editor document` }) },
   )
