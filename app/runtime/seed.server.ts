@@ -2,6 +2,7 @@ import { dtcCodes, demoStations, vehicleModels, vehicleSystems } from '~/modules
 import { seedDemoRequests } from '~/modules/assistance/demo/seed-requests.server'
 import { seedDemoBulletins } from '~/modules/bulletins/demo/seed-bulletins.server'
 import { seedDemoExams } from '~/modules/exams/demo/seed-exams.server'
+import { seedDemoForum } from '~/modules/forum/demo/seed-forum.server'
 import { generateCases } from '~/modules/cases/demo/case-generator'
 import { ImportContext, getImportAuthorId, importCaseBatch } from '~/modules/cases/case-import.server'
 import { createCase } from '~/modules/cases/case.server'
@@ -111,4 +112,5 @@ export async function seedDemoDataIfEmpty({ log }: { log: (line: string) => void
   await seedDemoAssistanceRequests(log)
   log(`Demo data: ${await seedDemoBulletins()} bulletins`)
   await seedDemoExams({ log })
+  log(`Demo data: ${await seedDemoForum()} forum questions`)
 }
