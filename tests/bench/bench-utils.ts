@@ -39,7 +39,7 @@ export async function importGeneratedCases(dataDir: string, count: number, seed:
   })
   process.stdout.write(imported.stdout)
   if (imported.status !== 0) throw new Error('import failed')
-  return { seconds: (Date.now() - started) / 1000 }
+  return { seconds: (Date.now() - started) / 1000, output: imported.stdout }
 }
 
 /** Builds and starts the real server (`node --import tsx server.ts`) on a data directory; resolves when it listens. */
