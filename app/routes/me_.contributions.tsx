@@ -65,8 +65,9 @@ export default function ContributionsPage() {
           <dt>{t('classicCases')}</dt><dd>{mine.classicCases}</dd>
           <dt>{t('confirmedFixes')}</dt><dd>{mine.confirmedFixes}</dd>
           <dt>{t('solvedRequests')}</dt><dd>{mine.solvedRequests}</dd>
+          <dt>{t('acceptedAnswers')}</dt><dd>{mine.acceptedAnswers}</dd>
         </dl>
-        <p className="small muted">{t('points.rules', { approved: POINTS.approvedCase, classic: POINTS.classicCase, confirmed: POINTS.confirmedFix, solved: POINTS.solvedRequest })}</p>
+        <p className="small muted">{t('points.rules', { approved: POINTS.approvedCase, classic: POINTS.classicCase, confirmed: POINTS.confirmedFix, solved: POINTS.solvedRequest, accepted: POINTS.acceptedAnswer })}</p>
       </section>
       <div className="two-columns">
         <Leaderboard title={t('national')} rows={boards.national} me={userId} />

@@ -8,6 +8,9 @@ import { writeDailyDigests } from '../../app/modules/notifications/digest.server
 import { sendPendingMail } from '../../app/modules/notifications/mailer.server'
 import { notifyUsers } from '../../app/modules/notifications/notification.server'
 import { createCase, transitionCase } from '../../app/modules/cases/case.server'
+import { acceptAnswer, createAnswer } from '../../app/modules/forum/answers.server'
+import { createQuestion } from '../../app/modules/forum/questions.server'
+import { answerInputSchema, questionInputSchema } from '../../app/modules/forum/schema'
 import { getDb } from '../../app/utils/db.server'
 import { resetEnvCache } from '../../app/utils/env.server'
 import { verifyPassword } from '../../app/utils/password.server'
@@ -109,5 +112,18 @@ describe('points', () => {
     const { national, station } = await leaderboards({ stationId: tech.stationId, size: 1000 })
     expect(national.find((row) => row.userId === tech.id)?.points).toBe(before + 10)
     expect(station.map((row) => row.userId)).toContain(tech.id)
+  })
+
+  test('an accepted forum answer earns its author points', async () => {
+    const asker = await createTestUser()
+    const expert = await createTestUser({ role: 'ENGINEER' })
+    const before = (await contributionsOf(expert.id)).points
+    const question = await createQuestion({ user: asker, input: questionInputSchema.parse({ title: '冷车抖动 P0300 怎么查', body: '早上冷车抖。' }) })
+    if (!question.ok) throw new Error(JSON.stringify(question))
+    const answer = await createAnswer({ user: expert, questionId: question.id, input: answerInputSchema.parse({ body: '先查 1 缸点火线圈。' }) })
+    if (!answer.ok) throw new Error(JSON.stringify(answer))
+    expect((await contributionsOf(expert.id)).points).toBe(before)
+    expect((await acceptAnswer({ user: asker, questionId: question.id, answerId: answer.id })).ok).toBe(true)
+    expect(await contributionsOf(expert.id)).toMatchObject({ acceptedAnswers: 1, points: before + 15 })
   })
 })

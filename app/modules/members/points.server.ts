@@ -1,25 +1,27 @@
 import { solvedRequestCounts } from '~/modules/assistance/assistance.server'
 import { caseContributions } from '~/modules/cases/case.server'
+import { acceptedAnswerCounts } from '~/modules/forum/contributions.server'
 import { getDb } from '~/utils/db.server'
 
 /** What each contribution is worth. */
-export const POINTS = { approvedCase: 10, classicCase: 20, confirmedFix: 2, solvedRequest: 5 } as const
+export const POINTS = { approvedCase: 10, classicCase: 20, confirmedFix: 2, solvedRequest: 5, acceptedAnswer: 15 } as const
 
-export type Contributions = { approvedCases: number; classicCases: number; confirmedFixes: number; solvedRequests: number; points: number }
+export type Contributions = { approvedCases: number; classicCases: number; confirmedFixes: number; solvedRequests: number; acceptedAnswers: number; points: number }
 
-const NONE: Contributions = { approvedCases: 0, classicCases: 0, confirmedFixes: 0, solvedRequests: 0, points: 0 }
+const NONE: Contributions = { approvedCases: 0, classicCases: 0, confirmedFixes: 0, solvedRequests: 0, acceptedAnswers: 0, points: 0 }
 
 /** Contributions and points per user (all users, or the ones given). */
 export async function contributionsByUser(userIds?: string[]) {
-  const [cases, solved] = await Promise.all([caseContributions(userIds), solvedRequestCounts(userIds)])
+  const [cases, solved, accepted] = await Promise.all([caseContributions(userIds), solvedRequestCounts(userIds), acceptedAnswerCounts(userIds)])
   const byUser = new Map<string, Contributions>()
   const entry = (userId: string) => byUser.get(userId) ?? { ...NONE }
   for (const row of cases) byUser.set(row.userId, { ...entry(row.userId), approvedCases: row.approved, classicCases: row.classic, confirmedFixes: row.confirmations })
   for (const row of solved) byUser.set(row.userId, { ...entry(row.userId), solvedRequests: row.solved })
+  for (const row of accepted) byUser.set(row.userId, { ...entry(row.userId), acceptedAnswers: row.accepted })
   for (const [userId, counts] of byUser) {
     byUser.set(userId, {
       ...counts,
-      points: counts.approvedCases * POINTS.approvedCase + counts.classicCases * POINTS.classicCase + counts.confirmedFixes * POINTS.confirmedFix + counts.solvedRequests * POINTS.solvedRequest,
+      points: counts.approvedCases * POINTS.approvedCase + counts.classicCases * POINTS.classicCase + counts.confirmedFixes * POINTS.confirmedFix + counts.solvedRequests * POINTS.solvedRequest + counts.acceptedAnswers * POINTS.acceptedAnswer,
     })
   }
   return byUser

@@ -1,6 +1,7 @@
 import type { Locale } from '~/i18n/messages'
 import { requestFaultReports } from '~/modules/assistance/assistance.server'
 import { caseFaultReports } from '~/modules/cases/case.server'
+import { questionFaultReports } from '~/modules/forum/contributions.server'
 import { getDb } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 import type { SessionUser } from '~/utils/session-user'
@@ -23,11 +24,11 @@ export function signalRules(): SignalRules {
 
 const DAY = 86_400_000
 
-/** Every fault report of the period the rules look at: cases and assistance requests. */
+/** Every fault report of the period the rules look at: cases, assistance requests and forum questions. */
 async function faultReports(rules: SignalRules, now: Date): Promise<FaultReport[]> {
   const since = new Date(now.getTime() - (rules.baselineWindows + 1) * rules.windowDays * DAY)
-  const [cases, requests] = await Promise.all([caseFaultReports({ since }), requestFaultReports({ since })])
-  return [...cases, ...requests]
+  const [cases, requests, questions] = await Promise.all([caseFaultReports({ since }), requestFaultReports({ since }), questionFaultReports({ since })])
+  return [...cases, ...requests, ...questions]
 }
 
 function trendChart(weekly: Array<{ weekStart: string; reports: number }>, label: string) {
