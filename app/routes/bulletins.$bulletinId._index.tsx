@@ -81,9 +81,9 @@ export default function BulletinPage() {
         <dl>
           <dt>{t('filter.model')}</dt>
           <dd>{bulletin.models.length ? bulletin.models.map(localName).join('、') : t('anyModel')}</dd>
-          {bulletin.yearFrom || bulletin.yearTo ? <><dt>{t('form.yearFrom')}</dt><dd>{t('years', { from: bulletin.yearFrom ?? '…', to: bulletin.yearTo ?? '…' })}</dd></> : null}
+          {bulletin.yearFrom || bulletin.yearTo ? <><dt>{t('yearsLabel')}</dt><dd>{t('years', { from: bulletin.yearFrom ?? '…', to: bulletin.yearTo ?? '…' })}</dd></> : null}
           {bulletin.vinFrom || bulletin.vinTo ? <><dt>VIN</dt><dd>{t('vinRange', { from: bulletin.vinFrom ?? '…', to: bulletin.vinTo ?? '…' })}</dd></> : null}
-          {bulletin.systems.length ? <><dt>{t('systems')}</dt><dd>{bulletin.systems.join(', ')}</dd></> : null}
+          {bulletin.systems.length ? <><dt>{t('systems')}</dt><dd>{bulletin.systemNames.map(localName).join('、')}</dd></> : null}
           {bulletin.dtcs.length ? <><dt>{t('dtcs')}</dt><dd>{bulletin.dtcs.map((code) => <code key={code} className="dtc">{code}</code>)}</dd></> : null}
           <dt>{t('audience')}</dt>
           <dd>{audience.length ? audience.join('、') : t('everyone')}</dd>

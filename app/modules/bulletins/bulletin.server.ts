@@ -195,8 +195,11 @@ export async function openBulletin({ user, bulletinId }: { user: Editor; bulleti
   const read = addressed
     ? await getDb().bulletinRead.upsert({ where: { bulletinId_userId: { bulletinId, userId: user.id } }, create: { bulletinId, userId: user.id }, update: {}, select: { acknowledgedAt: true } })
     : null
-  const models = bulletin.modelIds.length ? await getDb().vehicleModel.findMany({ where: { id: { in: bulletin.modelIds } }, select: { id: true, nameZh: true, nameEn: true } }) : []
-  return { ...bulletin, type: typeName(bulletin.type), models, addressed: Boolean(addressed), acknowledgedAt: read?.acknowledgedAt ?? null }
+  const [models, systemNames] = await Promise.all([
+    bulletin.modelIds.length ? getDb().vehicleModel.findMany({ where: { id: { in: bulletin.modelIds } }, select: { id: true, nameZh: true, nameEn: true } }) : [],
+    bulletin.systems.length ? getDb().vehicleSystem.findMany({ where: { code: { in: bulletin.systems } }, select: { code: true, nameZh: true, nameEn: true } }) : [],
+  ])
+  return { ...bulletin, type: typeName(bulletin.type), models, systemNames, addressed: Boolean(addressed), acknowledgedAt: read?.acknowledgedAt ?? null }
 }
 
 /** "Read and understood": idempotent, the first time is kept. False when the bulletin is not the reader's. */
