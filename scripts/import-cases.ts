@@ -49,7 +49,7 @@ await runCli(async ([file]) => {
   const index: CaseIndexStream | undefined = await ensureCaseIndex().then(
     // Large index batches cost Meilisearch far less per document (see openCaseIndexStream); a
     // quarter of the file, at most 25,000: beyond that the wait after the last write grows more
-    // than indexing gets cheaper (50,000 cost the same CPU on 100,000 cases).
+    // than indexing gets cheaper (50,000 took no less CPU on 100,000 cases).
     () => openCaseIndexStream({ batchSize: Math.min(25_000, Math.max(2_000, Math.ceil(lineCount / 4))) }),
     (error: Error) => {
       console.error(`warning: Meilisearch unavailable (${error.message}); cases are saved and the index catches up later`)
@@ -110,7 +110,7 @@ await runCli(async ([file]) => {
     await index.finish()
     const failure = index.failure()
     if (failure) progress.log(`warning: indexing paused (${failure.message}); the server's indexer will catch up`)
-    // Outbox rows left by an interrupted earlier run, or by a batch this run could not confirm.
+    // Outbox rows an interrupted earlier run left behind.
     else await drainOutbox().catch((error: Error) => progress.log(`warning: outbox not drained (${error.message})`))
   }
   progress.stop()
