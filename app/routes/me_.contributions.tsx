@@ -7,7 +7,8 @@ import { listCasesByAuthor } from '~/modules/cases/case.server'
 import { StatusBadge } from '~/modules/cases/components/status-badge'
 import { MemberNav } from '~/modules/members/components/member-nav'
 import { memberMessages } from '~/modules/members/messages'
-import { POINTS, contributionsOf, leaderboards } from '~/modules/members/points.server'
+import { POINTS } from '~/modules/members/points'
+import { contributionsOf, leaderboards } from '~/modules/members/points.server'
 import { requireUser } from '~/utils/auth.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {

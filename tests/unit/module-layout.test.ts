@@ -91,3 +91,19 @@ test('the layout knows every source file', () => {
   expect(files.length).toBeGreaterThan(50)
   for (const file of files) expect(() => floorOf(file)).not.toThrow()
 })
+
+test('a page component uses nothing imported from a *.server.ts file (the browser bundle leaves those out)', () => {
+  const offenders = files
+    .filter((file) => /^app\/(routes\/.*\.tsx|root\.tsx)$/.test(file))
+    .flatMap((file) => {
+      const text = fs.readFileSync(path.join(root, file), 'utf8')
+      const component = text.slice(text.indexOf('export default function'))
+      if (!text.includes('export default function')) return []
+      const imported = [...text.matchAll(/import\s+\{([^}]*)\}\s+from\s+'[^']+\.server'/g)].flatMap((match) =>
+        match[1].split(',').map((name) => name.trim()).filter((name) => name && !name.startsWith('type ')).map((name) => name.split(' as ').pop()!.trim()),
+      )
+      // A use is the name as code, not inside a string such as a message key.
+      return imported.filter((name) => new RegExp(`(?<!['"\`.\\w-])${name}\\b(?!['"\`])`).test(component)).map((name) => `${file}: ${name}`)
+    })
+  expect(offenders).toEqual([])
+})

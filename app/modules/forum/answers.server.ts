@@ -5,8 +5,8 @@ import { notificationTitle, renderBody, type ForumUser, type WriteOutcome } from
 import { canAcceptAnswer, canEditPost } from './permissions'
 import { postingLimitWait } from './posting-limit.server'
 import type { AnswerInput } from './schema'
+import { answerLink } from './links'
 
-export const answerLink = (questionId: string, answerId: string) => `/forum/${questionId}#answer-${answerId}`
 
 /**
  * Anyone signed in answers an open question. The answer, its first revision and the question's

@@ -1,6 +1,6 @@
 import { notifyUsers } from '~/modules/notifications/notification.server'
 import { getDb } from '~/utils/db.server'
-import { answerLink } from './answers.server'
+import { answerLink } from './links'
 import { notificationTitle, type ForumUser, type WriteOutcome } from './content.server'
 import { postingLimitWait } from './posting-limit.server'
 import type { CommentInput } from './schema'

@@ -2,9 +2,8 @@ import { solvedRequestCounts } from '~/modules/assistance/assistance.server'
 import { caseContributions } from '~/modules/cases/case.server'
 import { acceptedAnswerCounts } from '~/modules/forum/contributions.server'
 import { getDb } from '~/utils/db.server'
+import { POINTS } from './points'
 
-/** What each contribution is worth. */
-export const POINTS = { approvedCase: 10, classicCase: 20, confirmedFix: 2, solvedRequest: 5, acceptedAnswer: 15 } as const
 
 export type Contributions = { approvedCases: number; classicCases: number; confirmedFixes: number; solvedRequests: number; acceptedAnswers: number; points: number }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { getDb } from '~/utils/db.server'
+import { NOTIFICATION_KINDS } from './notification-kinds'
 
-export const NOTIFICATION_KINDS = ['bulletin', 'assistance', 'case', 'forum'] as const
 
 /** The settings form: the kinds left ticked are the ones the bell shows. */
 export const notificationSettingsSchema = z.object({
