@@ -2,24 +2,22 @@ import { getDb } from '~/utils/db.server'
 import { publish, userRoom } from '~/utils/realtime.server'
 import { NOTIFICATION_EVENTS, type NotificationPayload } from './events'
 
-const BATCH = 5_000
-
 /**
  * Tells people of something new: a row each (the list survives reloads and being offline) and
  * one real-time message to all their rooms at once (socket.io sends each socket one copy).
  */
 export async function notifyUsers(userIds: string[], { kind, title, link }: NotificationPayload) {
-  const db = getDb()
-  // Those who turned this kind of notification off are left out.
-  const muted = await db.user.findMany({ where: { id: { in: [...new Set(userIds)] }, mutedNotificationKinds: { has: kind } }, select: { id: true } })
-  const unique = [...new Set(userIds)].filter((id) => !muted.some((user) => user.id === id))
-  if (unique.length === 0) return 0
-  for (let start = 0; start < unique.length; start += BATCH) {
-    await db.notification.createMany({ data: unique.slice(start, start + BATCH).map((userId) => ({ userId, kind, title, link })) })
-  }
+  const ids = [...new Set(userIds)]
+  if (ids.length === 0) return 0
+  // One statement: a row for each person who has not turned this kind off (ids are opaque).
+  const notified = await getDb().$queryRaw<Array<{ userId: string }>>`
+    INSERT INTO "Notification" (id, "userId", kind, title, link, "createdAt")
+    SELECT gen_random_uuid()::text, u.id, ${kind}, ${title}, ${link}, now() AT TIME ZONE 'UTC' FROM "User" u
+    WHERE u.id = ANY(${ids}) AND NOT (${kind} = ANY(coalesce(u."mutedNotificationKinds", '{}')))
+    RETURNING "userId"`
   const payload: NotificationPayload = { kind, title, link }
-  publish(unique.map(userRoom), NOTIFICATION_EVENTS.created, payload)
-  return unique.length
+  if (notified.length > 0) publish(notified.map((row) => userRoom(row.userId)), NOTIFICATION_EVENTS.created, payload)
+  return notified.length
 }
 
 export function countUnreadNotifications(userId: string) {
