@@ -39,3 +39,15 @@ export async function joinCall(page: Page) {
   await join.click()
   await expect(page.getByRole('button', { name: /^离开$|^Leave$/ })).toBeVisible({ timeout: 30_000 })
 }
+
+/** The usual call: tech@ on a phone and expert@ on a desktop, both joined on a fresh claimed request. */
+export async function techAndExpertInCall(browser: Browser) {
+  const tech = await participant(browser, 'tech@gtac.test', { width: 390, height: 844 })
+  const expert = await participant(browser, 'expert@gtac.test', { width: 1280, height: 900 })
+  const id = await claimedRequest(tech, expert)
+  await tech.goto(`/assistance/${id}`)
+  await expert.goto(`/assistance/${id}`)
+  await joinCall(tech)
+  await joinCall(expert)
+  return { tech, expert, id }
+}

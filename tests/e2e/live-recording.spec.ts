@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { claimedRequest, expectVideoFlowing, joinCall, participant } from './call-helpers'
+import { expectVideoFlowing, techAndExpertInCall } from './call-helpers'
 
 const chunkUploads = (page: Page) => {
   const sent: string[] = []
@@ -34,13 +34,7 @@ async function expectPlayableRecording(page: Page) {
 
 test('the expert records only after the technician accepts the notice; the recording plays back and seeks', async ({ browser }) => {
   test.setTimeout(240_000)
-  const tech = await participant(browser, 'tech@gtac.test', { width: 390, height: 844 })
-  const expert = await participant(browser, 'expert@gtac.test', { width: 1280, height: 900 })
-  const id = await claimedRequest(tech, expert)
-  await tech.goto(`/assistance/${id}`)
-  await expert.goto(`/assistance/${id}`)
-  await joinCall(tech)
-  await joinCall(expert)
+  const { tech, expert } = await techAndExpertInCall(browser)
   await expectVideoFlowing(expert)
   const uploads = chunkUploads(expert)
 
@@ -74,13 +68,7 @@ test('the expert records only after the technician accepts the notice; the recor
 
 test('a refusal means nothing is recorded', async ({ browser }) => {
   test.setTimeout(180_000)
-  const tech = await participant(browser, 'tech@gtac.test', { width: 390, height: 844 })
-  const expert = await participant(browser, 'expert@gtac.test', { width: 1280, height: 900 })
-  const id = await claimedRequest(tech, expert)
-  await tech.goto(`/assistance/${id}`)
-  await expert.goto(`/assistance/${id}`)
-  await joinCall(tech)
-  await joinCall(expert)
+  const { tech, expert } = await techAndExpertInCall(browser)
   const uploads = chunkUploads(expert)
 
   await recordingArea(expert).getByRole('button', { name: /^录制$|^Record$/ }).click()

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { claimedRequest, expectVideoFlowing, joinCall, participant } from './call-helpers'
+import { expectVideoFlowing, techAndExpertInCall } from './call-helpers'
 
 // Two real browsers with Chromium's fake camera: the expert snapshots the technician's video,
 // draws an arrow on it and saves; the snapshot and its arrow reach both message threads.
@@ -14,13 +14,7 @@ async function expectAnnotatedSnapshot(page: Page) {
 
 test('the expert snapshots the technician\'s video, draws an arrow and saves it for both', async ({ browser }) => {
   test.setTimeout(240_000)
-  const tech = await participant(browser, 'tech@gtac.test', { width: 390, height: 844 })
-  const expert = await participant(browser, 'expert@gtac.test', { width: 1280, height: 900 })
-  const id = await claimedRequest(tech, expert)
-  await tech.goto(`/assistance/${id}`)
-  await expert.goto(`/assistance/${id}`)
-  await joinCall(tech)
-  await joinCall(expert)
+  const { tech, expert } = await techAndExpertInCall(browser)
   await expectVideoFlowing(expert)
 
   const techUploads: string[] = []
