@@ -50,3 +50,11 @@ test('the policy blocks nothing the portal does: search, a case, the editor, and
   expect(await tech.evaluate(() => typeof (window as unknown as { SimplePeer?: unknown }).SimplePeer)).toBe('function')
   expect(violations).toEqual([])
 })
+
+test('an unknown API address answers JSON, not the HTML error page', async ({ request }) => {
+  for (const response of [await request.get('/api/no-such-thing'), await request.post('/api/no/such/thing', { data: {} })]) {
+    expect(response.status()).toBe(404)
+    expect(response.headers()['content-type']).toContain('application/json')
+    expect(await response.json()).toEqual({ error: expect.stringContaining('/api/no') })
+  }
+})
