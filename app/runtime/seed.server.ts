@@ -4,6 +4,7 @@ import { seedDemoBulletins } from '~/modules/bulletins/demo/seed-bulletins.serve
 import { seedDemoExams } from '~/modules/exams/demo/seed-exams.server'
 import { seedDemoForum } from '~/modules/forum/demo/seed-forum.server'
 import { generateCases } from '~/modules/cases/demo/case-generator'
+import { seedDemoFieldSpike } from '~/modules/cases/demo/seed-field-spike.server'
 import { ImportContext, getImportAuthorId, importCaseBatch } from '~/modules/cases/case-import.server'
 import { createCase } from '~/modules/cases/case.server'
 import { createUser } from '~/utils/user.server'
@@ -110,6 +111,7 @@ export async function seedDemoDataIfEmpty({ log }: { log: (line: string) => void
     await createCase({ author: tech, content: { ...base, title: '冬季暖风不热，报P0128' }, status: 'SUBMITTED' })
   }
   await seedDemoAssistanceRequests(log)
+  log(`Demo data: ${await seedDemoFieldSpike()} recent cases of one fault across stations (a field-issue signal)`)
   log(`Demo data: ${await seedDemoBulletins()} bulletins`)
   await seedDemoExams({ log })
   log(`Demo data: ${await seedDemoForum()} forum questions`)

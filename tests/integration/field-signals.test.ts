@@ -1,6 +1,8 @@
 import { beforeAll, expect, test } from 'vitest'
 import { createRequest } from '../../app/modules/assistance/assistance.server'
 import { createCase } from '../../app/modules/cases/case.server'
+import { seedDemoFieldSpike } from '../../app/modules/cases/demo/seed-field-spike.server'
+import { createUser } from '../../app/utils/user.server'
 import { loader as newBulletinPage } from '../../app/routes/bulletins.new'
 import { loader as signalsPage } from '../../app/routes/signals'
 import type { SessionUser } from '../../app/utils/session-user'
@@ -52,4 +54,13 @@ test('the draft bulletin opens with the vehicle, the code and the evidence', asy
 test('technicians do not see field signals', async () => {
   const response = await callRoute(async () => signalsPage(routeArgs(new Request('http://test/signals', { headers: { Cookie: await sessionCookieFor(technicians[0].id) } }))))
   expect(response.status).toBe(403)
+})
+
+test('the demo seeds a field issue the page shows (once)', async () => {
+  for (let index = 0; index < 4; index++) await createStation()
+  await createUser({ email: 'tech@gtac.test', name: 'Demo tech', password: 'test-password', role: 'TECHNICIAN', stationId: (await createStation()).id })
+  expect(await seedDemoFieldSpike()).toBe(6)
+  expect(await seedDemoFieldSpike()).toBe(0)
+  const { signals } = await signalsFor(engineer)
+  expect(signals.find((signal) => signal.dtc === 'P0420')).toMatchObject({ reportCount: 6, stationCount: 4 })
 })
