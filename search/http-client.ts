@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import http from 'node:http'
 import https from 'node:https'
 
@@ -48,6 +49,9 @@ function send(input: RequestInfo | URL, init: RequestInit, mayRetry: boolean): P
     )
     // The client reuses one timeout signal across a task's polls: listen only while this request runs.
     const signal = init.signal
+    // The client itself also listens on that shared signal once per poll (its listeners go with the
+    // signal when the wait ends): a long wait is not a leak, so Node's warning at 11 is lifted.
+    if (signal) setMaxListeners(0, signal)
     const abort = () => request.destroy(new Error('request timed out'))
     if (signal?.aborted) abort()
     signal?.addEventListener('abort', abort, { once: true })
