@@ -152,6 +152,7 @@ export function BulletinForm({ values, options, errors }: { values: BulletinForm
           {fieldError('supersedes')}
         </div>
       </div>
+      {Object.keys(errors).length > 0 ? <p className="field-error" role="alert">{t('fixErrors', { count: Object.keys(errors).length })}</p> : null}
       <div className="button-row">
         {!values.publishedAt ? <button type="submit" name="intent" value="draft" className="button button--ghost" disabled={busy}>{t('saveDraft')}</button> : null}
         <button type="submit" name="intent" value="publish" className="button" disabled={busy}>{busy ? t('saving') : t('publish')}</button>
