@@ -15,7 +15,7 @@ import { attachRealtime } from './app/realtime/server.server'
 import { disconnectDb } from './app/utils/db.server'
 import { getEnv } from './app/utils/env.server'
 import { BASE_SECURITY_HEADERS } from './app/utils/security-headers.server'
-import { ensureCaseIndex } from './search/case-index'
+import { ensureSearchIndexes } from './search/indexed-entities'
 import { startOutboxIndexer } from './search/outbox-indexer'
 import { startBulletinAnnouncer } from './app/modules/bulletins/announcer.server'
 import { startMailJobs } from './app/modules/notifications/jobs.server'
@@ -56,7 +56,7 @@ async function main() {
     await services.stop()
     throw error
   }
-  const indexer = startOutboxIndexer({ prepare: ensureCaseIndex, log })
+  const indexer = startOutboxIndexer({ prepare: ensureSearchIndexes, log })
   const announcer = startBulletinAnnouncer({ log })
   const mail = startMailJobs({ log })
 

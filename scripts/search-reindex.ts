@@ -1,9 +1,11 @@
 import { runCli } from './cli'
-import { reindexCases } from '../search/reindex'
+import { reindexAll } from '../search/reindex'
 
 // npm run search:reindex
 await runCli(async () => {
   const started = Date.now()
-  const total = await reindexCases((line) => console.error(line))
-  console.log(`Reindexed ${total} published cases in ${((Date.now() - started) / 1000).toFixed(1)} s.`)
+  const totals = await reindexAll((line) => console.error(line))
+  console.log(
+    `Reindexed ${totals.case} published cases, ${totals.bulletin} published bulletins and ${totals.question} questions in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  )
 })

@@ -35,6 +35,7 @@ const canReach = (url) =>
 let passed = 0
 let failed = 0
 let broken = false
+const failures = []
 
 const chromium = findChromium({ install: true })
 if (!chromium) process.exit(1)
@@ -52,6 +53,9 @@ const vitestRun = (label, file, env = {}) => {
   }
   passed += report.numPassedTests
   failed += report.numFailedTests
+  for (const file of report.testResults ?? [])
+    for (const test of file.assertionResults ?? [])
+      if (test.status === 'failed') failures.push(`${label}: ${path.relative('.', file.name)} › ${test.fullName}`)
   if (status !== 0 && report.numFailedTests === 0) broken = true
 }
 
@@ -68,6 +72,16 @@ if (extraDatabase) {
   }
 }
 
+function collectPlaywrightFailures(suites, titles) {
+  for (const suite of suites) {
+    const inner = suite.title ? [...titles, suite.title] : titles
+    for (const spec of suite.specs ?? [])
+      for (const test of spec.tests ?? [])
+        if (test.status === 'unexpected') failures.push(`end-to-end: ${[...inner, spec.title].join(' › ')}`)
+    collectPlaywrightFailures(suite.suites ?? [], inner)
+  }
+}
+
 step('end-to-end (Playwright, Chromium)')
 const e2eFile = path.join(artifacts, 'playwright.json')
 const e2eStatus = run('npx', ['playwright', 'test'], { CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: e2eFile })
@@ -75,12 +89,14 @@ const e2e = readJson(e2eFile)
 if (e2e) {
   passed += e2e.stats.expected + e2e.stats.flaky
   failed += e2e.stats.unexpected
+  collectPlaywrightFailures(e2e.suites ?? [], [])
   if (e2eStatus !== 0 && e2e.stats.unexpected === 0) broken = true
 } else {
   broken = true
 }
 
 console.log('')
+if (failures.length) console.log(`Failed:\n${failures.map((name) => `  ✘ ${name}`).join('\n')}`)
 if (broken) console.log('A test step failed to run or to report (see above).')
 console.log(`${passed} passed, ${failed} failed`)
 process.exit(failed > 0 || broken ? 1 : 0)

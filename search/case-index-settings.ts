@@ -25,7 +25,23 @@ export const caseSynonyms = bidirectional([
   ['异味', 'smell', 'odor'],
 ])
 
+/**
+ * The rules every index of the portal shares (cases, bulletins, questions), so one query means
+ * the same in each: the workshop's synonyms in both languages, DTCs matched exactly.
+ */
+export const workshopTextSettings = {
+  synonyms: caseSynonyms,
+  // A DTC differs from its neighbour by one character: P0171 must never match P0172.
+  typoTolerance: { enabled: true, disableOnAttributes: ['dtcs'] },
+  // Word proximity within an attribute, not word by word: indexing is several times cheaper and
+  // the texts are short enough that "same field" is a good proximity signal.
+  proximityPrecision: 'byAttribute',
+  pagination: { maxTotalHits: 10000 },
+  displayedAttributes: ['*'],
+} satisfies Settings
+
 export const caseIndexSettings: Settings = {
+  ...workshopTextSettings,
   searchableAttributes: [
     'dtcs',
     'title',
@@ -40,16 +56,9 @@ export const caseIndexSettings: Settings = {
   ],
   filterableAttributes: ['modelId', 'year', 'system', 'dtcs', 'classic', 'language'],
   sortableAttributes: ['approvedAt', 'confirmCount'],
-  displayedAttributes: ['*'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'confirmCount:desc'],
-  synonyms: caseSynonyms,
-  // A DTC differs from its neighbour by one character: P0171 must never match P0172.
   typoTolerance: { enabled: true, disableOnAttributes: ['dtcs', 'externalId'] },
   faceting: { maxValuesPerFacet: 200 },
   // Facet values are listed, never searched: skipping that structure makes indexing cheaper.
   facetSearch: false,
-  // Word proximity within an attribute, not word by word: indexing is several times cheaper and
-  // case texts are short enough that "same field" is a good proximity signal.
-  proximityPrecision: 'byAttribute',
-  pagination: { maxTotalHits: 10000 },
 }

@@ -1,27 +1,29 @@
-import type { Index } from 'meilisearch'
+import type { Index, Settings } from 'meilisearch'
 import { caseIndexSettings } from './case-index-settings'
 import type { CaseDocument } from './case-document'
 import { casesIndexName, getMeili } from './client'
 
 const TASK_WAIT = { timeout: 120_000, interval: 50 }
 
-/** Creates the cases index if needed and applies its settings (idempotent). */
-export async function ensureCaseIndex(name = casesIndexName()): Promise<Index<CaseDocument>> {
+/** Creates an index if needed and applies its settings (idempotent). */
+export async function ensureIndex<T extends Record<string, unknown>>(name: string, settings: Settings): Promise<Index<T>> {
   const meili = getMeili()
   try {
     await meili.getRawIndex(name)
   } catch {
     await meili.createIndex(name, { primaryKey: 'id' }).waitTask(TASK_WAIT)
   }
-  const index = meili.index<CaseDocument>(name)
-  const task = await index.updateSettings(caseIndexSettings).waitTask(TASK_WAIT)
+  const index = meili.index<T>(name)
+  const task = await index.updateSettings(settings).waitTask(TASK_WAIT)
   if (task.status === 'failed') throw new Error(`Meilisearch settings failed: ${task.error?.message}`)
   return index
 }
 
+export const ensureCaseIndex = (name = casesIndexName()) => ensureIndex<CaseDocument>(name, caseIndexSettings)
+
 /** Upserts and deletes in Meilisearch, resolving only when both are applied. */
-export async function applyCaseChanges(documents: CaseDocument[], deletedIds: string[], name = casesIndexName()) {
-  const index = getMeili().index<CaseDocument>(name)
+export async function applyChanges(name: string, documents: Array<{ id: string }>, deletedIds: string[]) {
+  const index = getMeili().index(name)
   const pending = []
   if (documents.length > 0) pending.push(index.addDocuments(documents, { primaryKey: 'id' }).waitTask(TASK_WAIT))
   if (deletedIds.length > 0) pending.push(index.deleteDocuments(deletedIds).waitTask(TASK_WAIT))
@@ -29,3 +31,5 @@ export async function applyCaseChanges(documents: CaseDocument[], deletedIds: st
     if (task.status !== 'succeeded') throw new Error(`Meilisearch task ${task.uid} ${task.status}: ${task.error?.message ?? ''}`)
   }
 }
+
+export const applyCaseChanges = (documents: CaseDocument[], deletedIds: string[], name = casesIndexName()) => applyChanges(name, documents, deletedIds)

@@ -23,3 +23,5 @@ export function indexName(base: string) {
 
 export const CASES_INDEX = 'cases'
 export const casesIndexName = () => indexName(CASES_INDEX)
+export const bulletinsIndexName = () => indexName('bulletins')
+export const questionsIndexName = () => indexName('questions')

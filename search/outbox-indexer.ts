@@ -1,22 +1,26 @@
 import { getDb } from '../app/utils/db.server'
-import { caseDocumentSelect, isPublished, toCaseDocument } from './case-document'
-import { applyCaseChanges } from './case-index'
+import { applyChanges } from './case-index'
+import { entityIndexes, isIndexedEntity } from './indexed-entities'
 
 /**
- * Moves one batch of outbox rows into Meilisearch. Rows are deleted only after Meilisearch has
- * applied the change, so a crash or an outage leaves them for the next run.
+ * Moves one batch of outbox rows into Meilisearch, each entity into its own index. Rows are
+ * deleted only after Meilisearch has applied the change, so a crash or an outage leaves them for
+ * the next run.
  */
 export async function drainOutboxBatch(batchSize = 500) {
   const db = getDb()
-  const rows = await db.searchOutbox.findMany({ orderBy: { id: 'asc' }, take: batchSize, select: { id: true, entityId: true } })
+  const rows = await db.searchOutbox.findMany({ orderBy: { id: 'asc' }, take: batchSize, select: { id: true, entity: true, entityId: true } })
   if (rows.length === 0) return 0
-  const caseIds = [...new Set(rows.map((row) => row.entityId))]
-  const cases = await db.repairCase.findMany({ where: { id: { in: caseIds } }, select: caseDocumentSelect })
-  const published = cases.filter(isPublished)
-  const publishedIds = new Set(published.map((row) => row.id))
-  await applyCaseChanges(
-    published.map(toCaseDocument),
-    caseIds.filter((id) => !publishedIds.has(id)),
+  const idsByEntity = new Map<string, Set<string>>()
+  for (const row of rows) idsByEntity.set(row.entity, (idsByEntity.get(row.entity) ?? new Set()).add(row.entityId))
+  await Promise.all(
+    [...idsByEntity].map(async ([entity, ids]) => {
+      // A row of an entity this version does not index has nothing to do; it is dropped with the batch.
+      if (!isIndexedEntity(entity)) return
+      const target = entityIndexes[entity]
+      const { documents, deletedIds } = await target.load([...ids])
+      await applyChanges(target.indexName(), documents, deletedIds)
+    }),
   )
   await db.searchOutbox.deleteMany({ where: { id: { in: rows.map((row) => row.id) } } })
   return rows.length

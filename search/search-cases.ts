@@ -39,8 +39,9 @@ export type CaseSearchResult = {
   facets: FacetDistribution
 }
 
-const PRE = '\u0002'
-const POST = '\u0003'
+/** Meilisearch marks matches with these control characters (never HTML, so nothing to escape). */
+export const PRE = '\u0002'
+export const POST = '\u0003'
 const FACETS = ['modelId', 'year', 'system', 'dtcs', 'classic'] as const
 const SNIPPET_FIELDS = ['symptoms', 'rootCause', 'fix', 'diagnosis'] as const
 
@@ -71,8 +72,9 @@ export function toTextParts(formatted: string): TextPart[] {
   return parts
 }
 
-function pickSnippet(formatted: Partial<Record<string, unknown>>) {
-  const texts = SNIPPET_FIELDS.map((field) => String(formatted[field] ?? ''))
+/** The first of the fields with a match, or the first field when none has one. */
+export function pickSnippet(formatted: Partial<Record<string, unknown>>, fields: readonly string[] = SNIPPET_FIELDS) {
+  const texts = fields.map((field) => String(formatted[field] ?? ''))
   return texts.find((text) => text.includes(PRE)) ?? texts[0]
 }
 

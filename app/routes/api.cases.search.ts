@@ -1,13 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { findVehicleModelByName, getCatalogue } from '~/modules/catalogue/catalogue.server'
 import { searchCasesWithFallback } from '~/modules/cases/case-search.server'
-import { escapeHtml } from '~/utils/api.server'
+import { highlightHtml } from '~/utils/api.server'
 import { requireApiUser } from '~/utils/auth.server'
 import { fieldErrors } from '~/utils/validation'
 import { parseSearchParams } from '~/modules/cases/case-search-params'
-import type { TextPart } from '../../search/search-cases'
-
-const toHtml = (parts: TextPart[]) => parts.map((part) => (part.hit ? `<mark>${escapeHtml(part.text)}</mark>` : escapeHtml(part.text))).join('')
 
 const facetList = (values: Record<string, number>, label: (value: string) => string = (value) => value) =>
   Object.entries(values)
@@ -37,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       year: hit.year,
       system: hit.system,
       dtcs: hit.dtcs,
-      snippet: toHtml(hit.snippetParts),
+      snippet: highlightHtml(hit.snippetParts),
       classic: hit.classic,
     })),
     estimatedTotalHits: result.estimatedTotalHits,

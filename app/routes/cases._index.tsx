@@ -1,35 +1,47 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { LoaderFunctionArgs, SerializeFrom } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigation, useSearchParams, useSubmit } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 import { Pagination } from '~/components/pagination'
 import { StatusBadge } from '~/modules/cases/components/status-badge'
-import { TextParts } from '~/modules/cases/components/text-parts'
-import { useLocalName, useT } from '~/i18n/use-t'
+import { TextParts } from '~/components/text-parts'
+import { useLocalName, useMessages, useT } from '~/i18n/use-t'
 import { getCatalogue } from '~/modules/catalogue/catalogue.server'
 import { searchCasesWithFallback } from '~/modules/cases/case-search.server'
 import { listWorkInProgress } from '~/modules/cases/case.server'
 import { requireUser } from '~/utils/auth.server'
 import { parseSearchParams } from '~/modules/cases/case-search-params'
+import { SearchTypeTabs } from '~/modules/search/components/search-type-tabs'
+import { SiteHitList } from '~/modules/search/components/site-hit-list'
+import { searchMessages } from '~/modules/search/messages'
+import { parseSiteSearchParams } from '~/modules/search/schema'
+import { siteSearch } from '~/modules/search/site-search.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const parsed = parseSearchParams(new URL(request.url))
-  if (!parsed.success) throw new Response('Bad search parameters', { status: 400 })
+  const url = new URL(request.url)
+  const parsed = parseSearchParams(url)
+  const scope = parseSiteSearchParams(url)
+  if (!parsed.success || !scope.success) throw new Response('Bad search parameters', { status: 400 })
   const params = parsed.data
+  // The page is the case library: other scopes are asked for explicitly.
+  const type = url.searchParams.has('type') ? scope.data.type : 'case'
+  if (type !== 'case') {
+    const [site, catalogue] = await Promise.all([siteSearch(user, { ...scope.data, type }), getCatalogue()])
+    return { params, type, site, result: null, catalogue, workInProgress: [] }
+  }
   const [result, catalogue, workInProgress] = await Promise.all([
     searchCasesWithFallback({ ...params, modelId: params.model }),
     getCatalogue(),
     params.q || params.offset ? [] : listWorkInProgress({ user, take: 5 }),
   ])
-  return { params, result, catalogue, workInProgress }
+  return { params, type, site: null, result, catalogue, workInProgress }
 }
 
 type FacetKey = 'model' | 'year' | 'system' | 'dtc'
 
 export default function CaseSearchPage() {
-  const { params, result, catalogue, workInProgress } = useLoaderData<typeof loader>()
+  const { params, type, site, result, catalogue, workInProgress } = useLoaderData<typeof loader>()
   const t = useT()
-  const localName = useLocalName()
   const submit = useSubmit()
   const navigation = useNavigation()
   const [searchParams] = useSearchParams()
@@ -39,6 +51,59 @@ export default function CaseSearchPage() {
 
   useEffect(() => () => clearTimeout(debounce.current), [])
 
+  return (
+    <div className="search-layout">
+      <div className="search-head">
+        <h1>{t('cases.title')}</h1>
+        <Link to="/cases/new" className="button">
+          + {t('cases.new')}
+        </Link>
+      </div>
+      <Form ref={formRef} method="get" role="search" className="search-box" onChange={(event) => {
+        const form = event.currentTarget
+        clearTimeout(debounce.current)
+        debounce.current = setTimeout(() => submit(form, { replace: true, preventScrollReset: true }), 200)
+      }}>
+        <label htmlFor="q" className="visually-hidden">{t('common.search')}</label>
+        <input id="q" type="search" name="q" defaultValue={params.q} placeholder={t('cases.searchPlaceholder')} autoComplete="off" autoFocus />
+        {type !== 'case' ? <input type="hidden" name="type" value={type} /> : null}
+        {(['model', 'year', 'system', 'dtc', 'classic'] as const).map((key) =>
+          searchParams.get(key) ? <input key={key} type="hidden" name={key} value={searchParams.get(key)!} /> : null,
+        )}
+        <button type="submit" className="button">{t('common.search')}</button>
+      </Form>
+      <SearchTypeTabs current={type} />
+
+      {site ? (
+        <SiteResults site={site} limit={params.limit} offset={params.offset} searching={searching} />
+      ) : result ? (
+        <CaseResults result={result} params={params} catalogue={catalogue} workInProgress={workInProgress} searching={searching} />
+      ) : null}
+    </div>
+  )
+}
+
+type PageData = SerializeFrom<typeof loader>
+
+function SiteResults({ site, limit, offset, searching }: { site: NonNullable<PageData['site']>; limit: number; offset: number; searching: boolean }) {
+  const t = useT()
+  const m = useMessages(searchMessages)
+  return (
+    <>
+      {site.degraded ? <p className="notice notice--warning" role="status">{t('cases.searchDown')}</p> : null}
+      <section className={searching ? 'results results--loading' : 'results'} aria-live="polite" aria-busy={searching}>
+        <p className="results__summary">{searching ? t('common.loading') : m('results', { count: site.estimatedTotalHits, ms: site.processingTimeMs })}</p>
+        {site.hits.length === 0 ? <p className="empty-state">{m('noResults')}</p> : <SiteHitList hits={site.hits} />}
+        <Pagination total={site.estimatedTotalHits} limit={limit} offset={offset} />
+      </section>
+    </>
+  )
+}
+
+function CaseResults({ result, params, catalogue, workInProgress, searching }: { result: NonNullable<PageData['result']>; params: PageData['params']; catalogue: PageData['catalogue']; workInProgress: PageData['workInProgress']; searching: boolean }) {
+  const t = useT()
+  const localName = useLocalName()
+  const [searchParams] = useSearchParams()
   const modelName = (id: string) => {
     const model = catalogue.models.find((entry) => entry.id === id)
     return model ? localName(model) : id
@@ -63,26 +128,7 @@ export default function CaseSearchPage() {
   const activeFilters = (['model', 'year', 'system', 'dtc', 'classic'] as const).filter((key) => searchParams.get(key))
 
   return (
-    <div className="search-layout">
-      <div className="search-head">
-        <h1>{t('cases.title')}</h1>
-        <Link to="/cases/new" className="button">
-          + {t('cases.new')}
-        </Link>
-      </div>
-      <Form ref={formRef} method="get" role="search" className="search-box" onChange={(event) => {
-        const form = event.currentTarget
-        clearTimeout(debounce.current)
-        debounce.current = setTimeout(() => submit(form, { replace: true, preventScrollReset: true }), 200)
-      }}>
-        <label htmlFor="q" className="visually-hidden">{t('common.search')}</label>
-        <input id="q" type="search" name="q" defaultValue={params.q} placeholder={t('cases.searchPlaceholder')} autoComplete="off" autoFocus />
-        {(['model', 'year', 'system', 'dtc', 'classic'] as const).map((key) =>
-          searchParams.get(key) ? <input key={key} type="hidden" name={key} value={searchParams.get(key)!} /> : null,
-        )}
-        <button type="submit" className="button">{t('common.search')}</button>
-      </Form>
-
+    <>
       {result.degraded ? <p className="notice notice--warning" role="status">{t('cases.searchDown')}</p> : null}
 
       <div className="search-body">
@@ -165,6 +211,6 @@ export default function CaseSearchPage() {
           <Pagination total={result.estimatedTotalHits} limit={params.limit} offset={params.offset} />
         </section>
       </div>
-    </div>
+    </>
   )
 }

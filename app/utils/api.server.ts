@@ -14,3 +14,7 @@ export const methodNotAllowed = () => Response.json({ error: 'method not allowed
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char])
+
+/** Search highlights for API clients: escaped text, matches in <mark>. */
+export const highlightHtml = (parts: Array<{ text: string; hit: boolean }>) =>
+  parts.map((part) => (part.hit ? `<mark>${escapeHtml(part.text)}</mark>` : escapeHtml(part.text))).join('')

@@ -17,3 +17,26 @@ test('anonymous visitors are sent to sign in', async ({ page }) => {
   await page.goto('/cases?q=P0171')
   await expect(page).toHaveURL(/\/login\?redirectTo=/)
 })
+
+test('one search over cases, bulletins and questions: a DTC finds each kind, labelled, and the scope switch narrows it', async ({ page }) => {
+  await signIn(page, 'tech@gtac.test')
+  await page.goto('/cases?q=P0300')
+  await page.getByRole('navigation', { name: /搜索范围|Search in/ }).getByRole('link', { name: /^全部$|^All$/ }).click()
+  await expect(page).toHaveURL(/type=all/)
+  const hits = page.locator('.hit')
+  for (const [type, label] of [['case', /^案例$|^Case$/], ['bulletin', /^通报$|^Bulletin$/], ['question', /^问答$|^Question$/]] as const) {
+    const hit = hits.filter({ has: page.locator(`.hit__type--${type}`) }).first()
+    await expect(hit.locator('.hit__type')).toHaveText(label)
+    await expect(hit).toContainText('P0300')
+  }
+  // The bulletin replaced by the software update is not offered any more.
+  await expect(page.locator('[data-hit-type="bulletin"]')).toHaveCount(1)
+  await expect(page.locator('[data-hit-type="bulletin"]')).toContainText('V2.3')
+
+  await page.getByRole('link', { name: /^问答$|^Questions$/ }).click()
+  await expect(page).toHaveURL(/type=question/)
+  await expect(page.locator('.hit').first()).toBeVisible()
+  await expect(page.locator('.hit:not([data-hit-type="question"])')).toHaveCount(0)
+  await page.locator('.hit__title a').first().click()
+  await expect(page).toHaveURL(/\/forum\/[a-z0-9]+$/)
+})

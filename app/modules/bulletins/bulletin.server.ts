@@ -3,6 +3,7 @@ import { parseRichDoc, plainTextToDoc, richDocToHtml, richDocToText, RichTextErr
 import type { BulletinType, Prisma } from '~/generated/prisma/client'
 import { notifyUsers } from '~/modules/notifications/notification.server'
 import { getDb } from '~/utils/db.server'
+import { enqueueIndexing } from '~/utils/search-outbox.server'
 import type { SessionUser } from '~/utils/session-user'
 import { applicabilityWhere, bulletinsForReaderWhere, filtersWhere, isBulletinEditor, readerOf, type Reader } from './audience.server'
 import { audienceUserIds } from './receipts.server'
@@ -55,10 +56,12 @@ export async function saveBulletin({ user, input, bulletinId }: { user: Editor; 
   if (!isBulletinEditor(user)) return { ok: false, reason: 'forbidden' }
   const db = getDb()
   let publishedBefore: Date | null = null
+  let supersededBefore: string | null = null
   if (bulletinId) {
-    const existing = await db.bulletin.findUnique({ where: { id: bulletinId }, select: { authorId: true, publishedAt: true } })
+    const existing = await db.bulletin.findUnique({ where: { id: bulletinId }, select: { authorId: true, publishedAt: true, supersedesId: true } })
     if (!existing) return { ok: false, reason: 'not-found' }
     publishedBefore = existing.publishedAt
+    supersededBefore = existing.supersedesId
     if (existing.authorId !== user.id && user.role !== 'ADMIN') return { ok: false, reason: 'forbidden' }
     if (input.supersedes === bulletinId) return { ok: false, reason: 'invalid', errors: { supersedes: 'a bulletin cannot supersede itself' } }
   }
@@ -92,6 +95,8 @@ export async function saveBulletin({ user, input, bulletinId }: { user: Editor; 
     if (input.attachmentIds.length > 0) {
       await tx.attachment.updateMany({ where: { id: { in: input.attachmentIds }, uploaderId: user.id, bulletinId: null, caseId: null, assistanceRequestId: null }, data: { bulletinId: saved.id } })
     }
+    // The bulletins it replaces (now and before this edit) show or hide with it in search.
+    await enqueueIndexing(tx, 'bulletin', [saved.id, input.supersedes, supersededBefore])
     return saved.id
   })
   if (input.publish) await announceDueBulletins()
@@ -236,4 +241,22 @@ export async function bulletinsForVehicle({ user, modelId, year, vin, systemCode
 export function bulletinHeading({ user, bulletinId }: { user: Editor; bulletinId: string }) {
   if (!isBulletinEditor(user)) return null
   return getDb().bulletin.findUnique({ where: { id: bulletinId }, select: { id: true, number: true, title: true, requiresAck: true } })
+}
+
+/** The reader's bulletins whose title, text or DTCs hold every word (the search without Meilisearch). */
+export async function findBulletinsByWords({ user, words, take }: { user: Editor; words: string[]; take: number }) {
+  const visible = isBulletinEditor(user) ? { publishedAt: { lte: new Date() } } : bulletinsForReaderWhere(await readerOf(user))
+  return getDb().bulletin.findMany({
+    where: {
+      AND: [
+        visible,
+        ...words.map((word) => ({
+          OR: [{ title: { contains: word, mode: 'insensitive' as const } }, { bodyText: { contains: word, mode: 'insensitive' as const } }, { dtcs: { has: word.toUpperCase() } }],
+        })),
+      ],
+    },
+    select: { id: true, number: true, title: true, type: true, bodyText: true, dtcs: true, requiresAck: true, publishedAt: true },
+    orderBy: { publishedAt: 'desc' },
+    take,
+  })
 }

@@ -1,6 +1,7 @@
 import type { Prisma } from '~/generated/prisma/client'
 import { notifyUsers } from '~/modules/notifications/notification.server'
 import { getDb } from '~/utils/db.server'
+import { enqueueIndexing } from '~/utils/search-outbox.server'
 import { notificationTitle, renderBody, type ForumUser, type WriteOutcome } from './content.server'
 import { canAcceptAnswer, canEditPost } from './permissions'
 import { postingLimitWait } from './posting-limit.server'
@@ -29,6 +30,7 @@ export async function createAnswer({ user, questionId, input, now = new Date() }
     })
     await tx.forumRevision.create({ data: { answerId: answer.id, version: 1, editorId: user.id, body: doc as Prisma.InputJsonValue, bodyHtml: html, createdAt: now } })
     await tx.forumQuestion.update({ where: { id: questionId }, data: { answerCount: { increment: 1 }, lastActivityAt: now }, select: { id: true } })
+    await enqueueIndexing(tx, 'question', [questionId])
     return { ok: true, id: answer.id } as const
   })
   if (outcome.ok && question.authorId !== user.id) {
@@ -53,6 +55,7 @@ export async function updateAnswer({ user, answerId, input, version, now = new D
     if (count === 0) return { ok: false, reason: 'conflict' } as const
     await tx.forumRevision.create({ data: { answerId, version: version + 1, editorId: user.id, body: doc as Prisma.InputJsonValue, bodyHtml: html, createdAt: now } })
     await tx.forumQuestion.update({ where: { id: existing.questionId }, data: { lastActivityAt: now }, select: { id: true } })
+    await enqueueIndexing(tx, 'question', [existing.questionId])
     return { ok: true, id: answerId } as const
   })
 }
@@ -70,10 +73,13 @@ export async function acceptAnswer({ user, questionId, answerId, now = new Date(
   if (!answer) return { ok: false, reason: 'not-found' }
   if (!canAcceptAnswer(user, answer.question.authorId)) return { ok: false, reason: 'forbidden' }
   if (answer.question.acceptedAnswerId === answerId) return { ok: true, id: answerId }
-  await db.forumQuestion.update({
-    where: { id: questionId },
-    data: { acceptedAnswerId: answerId, solvedAt: answer.question.solvedAt ?? now, lastActivityAt: now },
-    select: { id: true },
+  await db.$transaction(async (tx) => {
+    await tx.forumQuestion.update({
+      where: { id: questionId },
+      data: { acceptedAnswerId: answerId, solvedAt: answer.question.solvedAt ?? now, lastActivityAt: now },
+      select: { id: true },
+    })
+    await enqueueIndexing(tx, 'question', [questionId])
   })
   if (answer.authorId !== user.id) {
     await notifyUsers([answer.authorId], { kind: 'forum', title: notificationTitle.accepted(answer.question.title), link: answerLink(questionId, answerId) })

@@ -1,6 +1,7 @@
 import type { Prisma } from '~/generated/prisma/client'
 import { listCaseLinks } from '~/modules/cases/case.server'
 import { getDb } from '~/utils/db.server'
+import { enqueueIndexing } from '~/utils/search-outbox.server'
 import { normalizeDtc, DTC_PATTERN } from '~/utils/vehicle-codes'
 import { findVehicleModelId, renderBody, type ForumUser, type WriteOutcome } from './content.server'
 import { canAcceptAnswer, canCloseQuestion, canDraftCase, canEditPost, canVoteOn, isExpertAuthor } from './permissions'
@@ -53,6 +54,7 @@ export async function createQuestion({ user, input, now = new Date() }: { user: 
     await tx.forumRevision.create({
       data: { questionId: question.id, version: 1, editorId: user.id, title: input.title, body: body.doc as Prisma.InputJsonValue, bodyHtml: body.html, createdAt: now },
     })
+    await enqueueIndexing(tx, 'question', [question.id])
     return { ok: true, id: question.id } as const
   })
 }
@@ -89,6 +91,7 @@ export async function updateQuestion({ user, questionId, input, version, now = n
     await tx.forumRevision.create({
       data: { questionId, version: version + 1, editorId: user.id, title: input.title, body: body.doc as Prisma.InputJsonValue, bodyHtml: body.html, createdAt: now },
     })
+    await enqueueIndexing(tx, 'question', [questionId])
     return { ok: true, id: questionId } as const
   })
 }
@@ -307,4 +310,18 @@ export async function reopenQuestion({ user, questionId }: { user: ForumUser; qu
     data: { closedAt: null, closedById: null, duplicateOfQuestionId: null, duplicateOfCaseId: null },
   })
   return count === 0 ? { ok: false, reason: 'not-found' } : { ok: true, id: questionId }
+}
+
+/** Questions whose title, text or DTCs hold every word (the search without Meilisearch). */
+export function findQuestionsByWords({ words, take }: { words: string[]; take: number }) {
+  return getDb().forumQuestion.findMany({
+    where: {
+      AND: words.map((word) => ({
+        OR: [{ title: { contains: word, mode: 'insensitive' as const } }, { bodyText: { contains: word, mode: 'insensitive' as const } }, { dtcs: { has: word.toUpperCase() } }],
+      })),
+    },
+    select: { id: true, title: true, bodyText: true, dtcs: true, solvedAt: true, answerCount: true, model: { select: { nameZh: true, nameEn: true } } },
+    orderBy: { lastActivityAt: 'desc' },
+    take,
+  })
 }

@@ -1,4 +1,4 @@
-import type { TextPart } from '../../../../search/search-cases'
+import type { TextPart } from '../../search/search-cases'
 
 /** Search highlights as React elements: the text is never parsed as HTML. */
 export function TextParts({ parts }: { parts: TextPart[] }) {
