@@ -61,6 +61,9 @@ const CHINESE: Array<[RegExp, (...parts: string[]) => string]> = [
   [/^the current password is not right$/, () => '当前密码不正确'],
   [/^too many wrong passwords.*$/, () => '密码错误次数过多，请 15 分钟后再试'],
   [/^invalid editor document.*$/, () => '正文格式错误'],
+  [/^a name is required$/, () => '请填写姓名'],
+  [/^a system is one of .+$/, () => '请选择有效的系统'],
+  [/^a language is one of .+$/, () => '请选择有效的语言'],
 ]
 
 export function localizeValidationMessage(message: string, locale: Locale) {

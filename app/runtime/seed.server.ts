@@ -56,6 +56,8 @@ async function createExpertProfiles(users: Array<{ id: string; email: string }>)
     return user && systems ? [{ userId: user.id, systems, available: false }] : []
   })
   await getDb().expertProfile.createMany({ data: profiles, skipDuplicates: true })
+  // Their member profiles say what they know and that they work in Chinese and English.
+  for (const profile of profiles) await getDb().user.update({ where: { id: profile.userId }, data: { expertise: profile.systems, languages: ['zh', 'en'] } })
 }
 
 // Whose queue has fresh requests waiting when the demo starts.

@@ -61,7 +61,7 @@ test('bulletins: list, a bulletin, the editor and its receipts; notifications', 
 
 test('member center: profile, contributions and leaderboards, notification settings, password', async ({ page }) => {
   await signIn(page, 'expert@gtac.test')
-  for (const path of ['/me', '/me/contributions', '/me/settings', '/me/password', '/signals']) {
+  for (const path of ['/me', '/me/profile', '/me/contributions', '/me/settings', '/me/password', '/signals']) {
     await page.goto(path)
     await expect(page.locator('h1')).toBeVisible()
     await expectAccessible(page)
