@@ -1,4 +1,8 @@
 import { beforeAll, describe, expect, test } from 'vitest'
+import { acceptAnswer, createAnswer } from '../../app/modules/forum/answers.server'
+import { listPostsOfPerson } from '../../app/modules/forum/contributions.server'
+import { createQuestion } from '../../app/modules/forum/questions.server'
+import { answerInputSchema, questionInputSchema } from '../../app/modules/forum/schema'
 import { action as profileAction, loader as profileLoader } from '../../app/routes/me_.profile'
 import { loader as fileLoader } from '../../app/routes/files.$fileId'
 import { getDb } from '../../app/utils/db.server'
@@ -88,5 +92,21 @@ describe('editing the profile', () => {
     const anonymous = await callRoute(() => profileAction(routeArgs(new Request('http://test/me/profile', { method: 'POST', body: profileForm({ name: 'x' }) }))))
     expect(anonymous.status).toBe(302)
     expect(anonymous.headers.get('Location')).toMatch(/^\/login/)
+  })
+})
+
+describe('my questions and answers', () => {
+  test('the member center lists what one asked and answered, solved and accepted marked', async () => {
+    const asked = await createQuestion({ user: tech, input: questionInputSchema.parse({ title: '冷车启动后 EPC 灯亮怎么查', body: '只在早上出现。' }) })
+    if (!asked.ok) throw new Error('not asked')
+    const answered = await createAnswer({ user: other, questionId: asked.id, input: answerInputSchema.parse({ body: '先查节气门体插头。' }) })
+    if (!answered.ok) throw new Error('not answered')
+    expect((await acceptAnswer({ user: tech, questionId: asked.id, answerId: answered.id })).ok).toBe(true)
+
+    const mine = await listPostsOfPerson({ userId: tech.id })
+    expect(mine.questions).toEqual([expect.objectContaining({ id: asked.id, title: '冷车启动后 EPC 灯亮怎么查', answerCount: 1, solved: true })])
+    expect(mine.answers).toEqual([])
+    const theirs = await listPostsOfPerson({ userId: other.id })
+    expect(theirs.answers).toEqual([expect.objectContaining({ id: answered.id, accepted: true, question: { id: asked.id, title: '冷车启动后 EPC 灯亮怎么查' } })])
   })
 })
