@@ -12,6 +12,7 @@ import type { Role } from '~/generated/prisma/enums'
 import { getDb } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 import type { SystemCode } from '~/utils/vehicle-schema'
+import { seedThesaurusIfEmpty } from '~/modules/search/vocabulary.server'
 
 export const DEMO_PASSWORD = 'gtac-demo'
 
@@ -33,6 +34,7 @@ export async function seedReferenceData() {
   const db = getDb()
   await db.vehicleSystem.createMany({ data: vehicleSystems, skipDuplicates: true })
   await db.dtcCode.createMany({ data: dtcCodes, skipDuplicates: true })
+  await seedThesaurusIfEmpty()
 }
 
 export async function seedDemoStationsAndUsers() {
