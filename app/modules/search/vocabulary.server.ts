@@ -65,3 +65,13 @@ export async function seedThesaurusIfEmpty() {
   })
   return thesaurusSeed.length
 }
+
+/** Every word the search knows by name: thesaurus terms and vehicle models (for "did you mean"). */
+export async function knownTerms() {
+  const db = getDb()
+  const [groups, models] = await Promise.all([
+    db.searchSynonymGroup.findMany({ select: { standard: true, colloquial: true, english: true } }),
+    db.vehicleModel.findMany({ select: { nameZh: true, nameEn: true } }),
+  ])
+  return [...groups.flatMap((group) => [group.standard, ...group.colloquial, ...group.english]), ...models.flatMap((model) => [model.nameZh, model.nameEn])]
+}
