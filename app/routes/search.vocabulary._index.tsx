@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { PageLinks } from '~/components/pagination'
+import { PagePagination } from '~/components/pagination'
 import { useLocalName, useMessages } from '~/i18n/use-t'
 import { getCatalogue } from '~/modules/catalogue/catalogue.server'
 import { SynonymGroupForm } from '~/modules/search/components/synonym-group-form'
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [{ groups, total }, catalogue] = await Promise.all([listSynonymGroups(params), getCatalogue()])
   // "Add as synonym" from the insights page arrives with the searched words.
   const term = (url.searchParams.get('term') ?? '').slice(0, 40)
-  return { groups, total, params, term, systems: catalogue.systems, saved: url.searchParams.get('saved') }
+  return { groups, total, pages: Math.max(1, Math.ceil(total / GROUPS_PER_PAGE)), params, term, systems: catalogue.systems, saved: url.searchParams.get('saved') }
 }
 
 export const meta: MetaFunction = () => [{ title: '搜索词库 / Search vocabulary · GTAC' }]
@@ -40,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function VocabularyPage() {
-  const { groups, total, params, term, systems, saved } = useLoaderData<typeof loader>()
+  const { groups, total, pages, params, term, systems, saved } = useLoaderData<typeof loader>()
   const actionData = useActionData<{ errors?: Record<string, string> }>()
   const t = useMessages(searchMessages)
   const localName = useLocalName()
@@ -102,7 +102,7 @@ export default function VocabularyPage() {
             </table>
           </div>
         )}
-        <PageLinks page={params.page} pages={Math.ceil(total / GROUPS_PER_PAGE)} hrefFor={(page) => `?${new URLSearchParams({ ...(params.q ? { q: params.q } : {}), page: String(page) })}`} />
+        <PagePagination page={params.page} pages={pages} />
       </section>
     </>
   )

@@ -3,7 +3,7 @@
  * extend it on the search vocabulary page; these lines are only the first version.
  */
 const LINES = `
-抛锚|趴窝,半路趴窝,坏在路上,半道坏了|breakdown,broke down,stranded|engine
+抛锚|趴窝,半路趴窝,坏在路上,半道坏了|broke down,stranded,vehicle breakdown|engine
 机油消耗过大|烧机油,吃机油,机油少得快,冒蓝烟|oil consumption,burning oil,uses oil,blue smoke|engine
 行驶跑偏|跑偏,车往一边跑,方向跑偏,拉偏|pulls to one side,pulling,drifts,vehicle pulls|chassis
 暖风不热|暖风不热乎,空调吹冷风,暖气不热,出凉风|no heat,heater blows cold,heater not working,cold air from heater|hvac
