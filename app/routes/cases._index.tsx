@@ -97,7 +97,7 @@ export default function CaseSearchPage() {
       </Form>
       <SearchTypeTabs current={type} />
       {suggestions.length > 0 ? (
-        <p className="suggestions">
+        <p className="did-you-mean">
           {m('didYouMean')}
           {suggestions.map((term) => (
             <Link key={term} to={`?${new URLSearchParams({ q: term, ...(type === 'case' ? {} : { type }) })}`} className="button button--ghost button--small">{term}</Link>
