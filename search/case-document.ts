@@ -16,6 +16,7 @@ export const caseDocumentSelect = {
   status: true,
   confirmCount: true,
   approvedAt: true,
+  mergedIntoId: true,
   model: { select: { id: true, nameZh: true, nameEn: true } },
   parts: { select: { number: true, name: true } },
 } satisfies Prisma.RepairCaseSelect
@@ -75,4 +76,5 @@ export function toCaseDocument(row: CaseRow): CaseDocument {
   }
 }
 
-export const isPublished = (row: Pick<CaseRow, 'status'>) => row.status === 'APPROVED' || row.status === 'CLASSIC'
+/** In the index: approved or classic, and not merged into another case. */
+export const isPublished = (row: Pick<CaseRow, 'status' | 'mergedIntoId'>) => (row.status === 'APPROVED' || row.status === 'CLASSIC') && !row.mergedIntoId

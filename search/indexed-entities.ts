@@ -35,7 +35,7 @@ export const entityIndexes: Record<IndexedEntity, EntityIndex> = {
     indexName: casesIndexName,
     settings: caseIndexSettings,
     load: loadCaseDocuments,
-    listIds: async (after, take) => ids(await getDb().repairCase.findMany({ where: { status: { in: ['APPROVED', 'CLASSIC'] } }, ...page(after, take) })),
+    listIds: async (after, take) => ids(await getDb().repairCase.findMany({ where: { status: { in: ['APPROVED', 'CLASSIC'] }, mergedIntoId: null }, ...page(after, take) })),
   },
   bulletin: {
     indexName: bulletinsIndexName,
