@@ -2,6 +2,7 @@ import { createReadableStreamFromReadable, type LoaderFunctionArgs } from '@remi
 import { requestVisibilityWhere } from '~/modules/assistance/assistance.server'
 import { caseVisibilityWhere } from '~/modules/cases/case.server'
 import { openAttachment } from '~/modules/files/attachment.server'
+import { inspectionAttachmentWhere } from '~/modules/inspections/inspections.server'
 import { requireUser } from '~/utils/auth.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -9,7 +10,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const file = await openAttachment({
     user,
     attachmentId: params.fileId!,
-    visibleVia: [{ repairCase: caseVisibilityWhere(user) }, { assistanceRequest: requestVisibilityWhere(user) }],
+    visibleVia: [{ repairCase: caseVisibilityWhere(user) }, { assistanceRequest: requestVisibilityWhere(user) }, inspectionAttachmentWhere(user)],
   })
   if (!file) throw new Response('Not found', { status: 404 })
   return new Response(createReadableStreamFromReadable(file.stream), {

@@ -40,7 +40,7 @@ export type TemplateInput = z.input<typeof templateInputSchema>
 export const scheduleSchema = z.object({
   stationId: id('choose a station'),
   templateId: id('choose a checklist'),
-  scheduledAt: z.preprocess(emptyToUndefined, z.coerce.date({ required_error: 'choose a date and time', invalid_type_error: 'choose a date and time' })),
+  scheduledAt: z.preprocess(emptyToUndefined, z.coerce.date({ errorMap: () => ({ message: 'choose a date and time' }) })),
 })
 
 export const OUTCOMES = ['PASS', 'FAIL', 'NA'] as const
@@ -63,7 +63,7 @@ export const inspectionActionSchema = z.discriminatedUnion('intent', [
     intent: z.literal('raise-action'),
     itemId: id('choose an item'),
     ownerId: id('choose an owner at the station'),
-    dueAt: z.preprocess(emptyToUndefined, z.coerce.date({ required_error: 'choose a due date', invalid_type_error: 'choose a due date' })),
+    dueAt: z.preprocess(emptyToUndefined, z.coerce.date({ errorMap: () => ({ message: 'choose a due date' }) })),
     requiredProof: z.string({ required_error: 'say what proof is required' }).trim().min(2, 'say what proof is required').max(500, 'at most 500 characters'),
   }),
   z.object({
