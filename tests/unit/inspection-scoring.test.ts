@@ -58,3 +58,15 @@ describe('corrective action steps', () => {
     expect(availableActionSteps('PROOF_SUBMITTED', 'inspector')).toEqual(['verify', 'reopen'])
   })
 })
+
+describe('the schedule form\'s time', () => {
+  test('a local date-time is read in the browser\'s time zone; a full ISO time as it is', async () => {
+    const { scheduleSchema } = await import('~/modules/inspections/schema')
+    const parse = (input: Record<string, string>) => scheduleSchema.parse({ stationId: 's', templateId: 't', ...input }).scheduledAt.toISOString()
+    // Beijing is UTC+8: getTimezoneOffset() there is -480.
+    expect(parse({ scheduledAt: '2026-12-01T09:30', timezoneOffset: '-480' })).toBe('2026-12-01T01:30:00.000Z')
+    expect(parse({ scheduledAt: '2026-12-01T09:30' })).toBe('2026-12-01T09:30:00.000Z')
+    expect(parse({ scheduledAt: '2026-12-01T09:30:00+08:00', timezoneOffset: '300' })).toBe('2026-12-01T01:30:00.000Z')
+    expect(scheduleSchema.safeParse({ stationId: 's', templateId: 't', scheduledAt: '' }).error?.issues[0].message).toBe('choose a date and time')
+  })
+})

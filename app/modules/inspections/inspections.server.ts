@@ -179,6 +179,7 @@ export async function getInspection({ user, inspectionId }: { user: Caller; insp
         },
       },
       results: { select: { itemId: true, outcome: true, note: true, evidenceIds: true } },
+      attachments: { select: { id: true, fileName: true, mimeType: true, annotations: true } },
       actions: {
         orderBy: { createdAt: 'asc' },
         select: {
@@ -415,3 +416,5 @@ export async function escalateOverdueActions(now = new Date()) {
   }
   return escalated
 }
+
+export type InspectionView = NonNullable<Awaited<ReturnType<typeof getInspection>>>

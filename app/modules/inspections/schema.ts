@@ -36,12 +36,30 @@ export const templateInputSchema = z.object({
 })
 export type TemplateInput = z.input<typeof templateInputSchema>
 
-/** The schedule form on /inspections. */
-export const scheduleSchema = z.object({
-  stationId: id('choose a station'),
-  templateId: id('choose a checklist'),
-  scheduledAt: z.preprocess(emptyToUndefined, z.coerce.date({ errorMap: () => ({ message: 'choose a date and time' }) })),
-})
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/
+
+/**
+ * A form's `datetime-local` value has no time zone: the browser sends its offset
+ * (`Date#getTimezoneOffset`, minutes) beside it. A full ISO time is taken as it is.
+ */
+function zonedTime(input: unknown) {
+  if (!input || typeof input !== 'object') return input
+  const { scheduledAt, timezoneOffset, ...rest } = input as Record<string, unknown>
+  if (typeof scheduledAt !== 'string' || !LOCAL_DATE_TIME.test(scheduledAt)) return { ...rest, scheduledAt }
+  const offset = Number(timezoneOffset ?? 0)
+  const minutes = Number.isInteger(offset) && Math.abs(offset) <= 14 * 60 ? offset : 0
+  return { ...rest, scheduledAt: new Date(Date.parse(`${scheduledAt}Z`) + minutes * 60_000) }
+}
+
+/** The schedule form on /inspections (and any JSON caller). */
+export const scheduleSchema = z.preprocess(
+  zonedTime,
+  z.object({
+    stationId: id('choose a station'),
+    templateId: id('choose a checklist'),
+    scheduledAt: z.preprocess(emptyToUndefined, z.coerce.date({ errorMap: () => ({ message: 'choose a date and time' }) })),
+  }),
+)
 
 export const OUTCOMES = ['PASS', 'FAIL', 'NA'] as const
 
