@@ -96,6 +96,7 @@ export default function InspectionPage() {
             <span>{when(inspection.scheduledAt)}</span>
           </p>
         </div>
+        {inspection.status === 'FINISHED' ? <Link className="button button--ghost" to={`/inspections/${inspection.id}/report`}>{t('report')}</Link> : null}
         {inspection.side === 'inspector' && inspection.status === 'SCHEDULED' ? (
           <Form method="post" className="start-form">
             <input type="hidden" name="intent" value="start" />

@@ -45,6 +45,9 @@ export default function InspectionList() {
           <h1>{t('title')}</h1>
           <p className="muted">{inspector ? t('intro') : t('introStation')}</p>
         </div>
+        <div className="button-row">
+          <Link className="button button--ghost" to="/inspections/reports">{t('reports')}</Link>
+        </div>
       </header>
 
       {inspections.length === 0 ? (

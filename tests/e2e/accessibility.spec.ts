@@ -124,7 +124,7 @@ test('forum: list, a solved question with its forms, the ask page, history; an e
   await expectAccessible(expert)
 })
 
-test('inspections: the inspector\'s list and schedule form, an inspection being scored with a failed item, the station\'s view on a phone, an empty list', async ({ page, browser }) => {
+test('inspections: the inspector\'s list and schedule form, an inspection being scored with a failed item, the station\'s view, reports and the printable report on a phone, an empty list', async ({ page, browser }) => {
   await signIn(page, 'expert@gtac.test')
   await page.goto('/inspections')
   await page.getByRole('button', { name: /^安排$|^Schedule$/ }).click()
@@ -148,6 +148,12 @@ test('inspections: the inspector\'s list and schedule form, an inspection being 
   await expectAccessible(station)
   await station.goto(inspection)
   await expect(station.getByTestId('score-progress')).toBeVisible()
+  await expectAccessible(station)
+
+  await station.goto('/inspections/reports')
+  await expectAccessible(station)
+  await station.goto(`${inspection}/report`)
+  await expect(station.locator('.inspection-report')).toBeVisible()
   await expectAccessible(station)
 
   const trainer = await (await browser.newContext()).newPage()

@@ -17,7 +17,7 @@ const score = async (page: Page, index: number, outcome: '合格' | '不合格' 
   await expect(items(page).nth(index)).toHaveAttribute('data-outcome', /PASS|FAIL|NA/)
 }
 
-test('an inspection over live video: schedule, start, join, score with a snapshot, corrective action with proof, verify, sign, score', async ({ browser }) => {
+test('an inspection over live video: schedule, start, join, score with a snapshot, corrective action with proof, verify, sign, score, report', async ({ browser }) => {
   test.setTimeout(300_000)
   const inspector = await participant(browser, 'expert@gtac.test', { width: 1280, height: 900 })
   const station = await participant(browser, 'manager@gtac.test', { width: 390, height: 844 })
@@ -109,6 +109,16 @@ test('an inspection over live video: schedule, start, join, score with a snapsho
   await expect(station.getByTestId('inspection-status')).toHaveText('已完成')
   await expect(inspector.getByTestId('inspection-status')).toHaveText('已完成')
   await expect(inspector.getByTestId('live-score')).toContainText('89.5')
+
+  // The printable report (the browser saves it as PDF) with its evidence photo, and the reports.
+  await inspector.getByRole('link', { name: '巡检报告' }).click()
+  await expect(inspector.getByRole('heading', { level: 1 })).toContainText('巡检报告')
+  await expect(inspector.getByTestId('live-score')).toContainText('89.5')
+  await expect.poll(() => inspector.locator('.report-items .evidence-list img').first().evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0)
+  await inspector.goto('/inspections/reports')
+  await expect(inspector.getByTestId('league-table')).toContainText('BJ001')
+  await expect(inspector.getByTestId('station-history')).toContainText('89.5')
+  await expect(inspector.getByTestId('most-failed')).toContainText('入口标识')
 
   await inspector.goto('/inspections')
   await expect(inspector.locator('.inspection-row', { hasText: '设施设备' }).first()).toContainText('89.5')

@@ -278,3 +278,50 @@ describe('corrective actions', () => {
     expect((await getDb().correctiveAction.findUniqueOrThrow({ where: { id: actionId } })).escalatedAt).not.toBeNull()
   })
 })
+
+describe('reports', () => {
+  /** A finished inspection of `stationId` by `by` with these outcomes of the three items. */
+  async function finished(by: SessionUser, stationId: string, signer: SessionUser, outcomes: Array<'PASS' | 'FAIL' | 'NA'>) {
+    const id = await scheduled(by, stationId)
+    await act(by, id, { intent: 'start' })
+    for (const [index, outcome] of outcomes.entries()) await act(by, id, { intent: 'score', itemId: itemIds[index], outcome })
+    expect(await act(by, id, { intent: 'sign', signature: 'Inspector' })).toEqual({ ok: true })
+    expect(await act(signer, id, { intent: 'sign', signature: 'Manager' })).toEqual({ ok: true })
+    return id
+  }
+
+  test('station history, the league with ranks by region, the most-failed checkpoints; a station sees only its own', async () => {
+    const { inspectionReports, inspectionReportCharts } = await import('../../app/modules/inspections/reports.server')
+    const east = await createStation({ region: 'Report-East' })
+    const west = await createStation({ region: 'Report-West' })
+    const eastManager = await createTestUser({ role: 'STATION_MANAGER', stationId: east.id })
+    const westManager = await createTestUser({ role: 'STATION_MANAGER', stationId: west.id })
+    const reporter = await createTestUser({ role: 'ENGINEER' })
+    // Weights 3, 1, 2. East: 100, then 83.3 (the weight-1 item fails: 5 of 6); West: 0 (both scored items fail, the third is N/A).
+    await finished(reporter, east.id, eastManager, ['PASS', 'PASS', 'PASS'])
+    await finished(reporter, east.id, eastManager, ['PASS', 'FAIL', 'PASS'])
+    await finished(reporter, west.id, westManager, ['FAIL', 'FAIL', 'NA'])
+
+    const mine = await inspectionReports({ user: reporter })
+    expect(mine.league.map((row) => [row.code, row.average, row.latest, row.inspections, row.rank, row.regionRank])).toEqual([
+      [east.code, 91.7, 83.3, 2, 1, 1],
+      [west.code, 0, 0, 1, 2, 1],
+    ])
+    expect(mine.mostFailed.map((row) => [row.code, row.failed, row.scored, row.rate])).toEqual([
+      ['1.2', 2, 3, 66.7],
+      ['1.1', 1, 3, 33.3],
+    ])
+    const eastHistory = await inspectionReports({ user: reporter, stationId: east.id })
+    expect(eastHistory.history.map((inspection) => inspection.score)).toEqual([100, 83.3])
+    const charts = inspectionReportCharts(eastHistory, 'zh')
+    expect(charts.trend).toContain('<svg')
+    expect(charts.league).toContain('<svg')
+
+    // A station's manager: its own history, no league, failures of its own inspections only.
+    const station = await inspectionReports({ user: westManager, stationId: east.id })
+    expect(station.chosenStationId).toBe(west.id)
+    expect(station.stations.map((each) => each.id)).toEqual([west.id])
+    expect(station.league).toEqual([])
+    expect(station.mostFailed.map((row) => [row.code, row.failed])).toEqual([['1.1', 1], ['1.2', 1]])
+  })
+})

@@ -9,6 +9,7 @@ export function SignOff({ inspection }: { inspection: InspectionView }) {
   const t = useMessages(inspectionMessages)
   const locale = useLocale()
   const when = (value: Date | string) => new Date(value).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+  const allScored = inspection.liveScore.scored === inspection.liveScore.items
   const mine = inspection.side === 'inspector' ? 'inspector' : inspection.canSignForStation ? 'station' : null
   const signatures = [
     { side: 'inspector' as const, label: t('signatureInspector'), name: inspection.inspectorSignature, at: inspection.inspectorSignedAt },
@@ -18,13 +19,13 @@ export function SignOff({ inspection }: { inspection: InspectionView }) {
     <section className="card" aria-labelledby="sign-title">
       <h2 id="sign-title">{t('signOff')}</h2>
       {inspection.status === 'FINISHED' && inspection.finishedAt ? <p className="notice notice--ok">{t('finishedAt', { time: when(inspection.finishedAt) })}</p> : <p className="field-hint">{t('signHint')}</p>}
-      <dl className="facts signatures">
+      <dl className="signatures">
         {signatures.map((signature) => (
           <div key={signature.side} data-testid={`signature-${signature.side}`}>
             <dt>{signature.label}</dt>
             <dd>
               {signature.name && signature.at ? t('signedBy', { name: signature.name, time: when(signature.at) }) : t('notSigned')}
-              {!signature.name && mine === signature.side && inspection.status === 'IN_PROGRESS' ? <SignForm /> : null}
+              {!signature.name && mine === signature.side && inspection.status === 'IN_PROGRESS' && allScored ? <SignForm /> : null}
               {!signature.name && signature.side === 'station' && inspection.side === 'station' && !inspection.canSignForStation ? <span className="small muted"> {t('stationManagerSigns')}</span> : null}
             </dd>
           </div>
