@@ -52,7 +52,7 @@ export default function InspectionReportsPage() {
           ) : null}
           {charts.trend ? <ReportChart title={t('trend')} svg={charts.trend} /> : null}
           {reports.history.length > 0 ? (
-            <div className="kpi-table-wrap">
+            <div className="kpi-table-wrap" tabIndex={0} role="region" aria-label={t('history')}>
               <table className="table data-table" data-testid="station-history">
                 <caption className="visually-hidden">{t('history')}</caption>
                 <thead>
@@ -78,7 +78,7 @@ export default function InspectionReportsPage() {
         <section className="card" aria-labelledby="league-title">
           <h2 id="league-title">{t('league')}</h2>
           {charts.league ? <ReportChart title={t('league')} svg={charts.league} /> : null}
-          <div className="kpi-table-wrap">
+          <div className="kpi-table-wrap" tabIndex={0} role="region" aria-label={t('league')}>
             <table className="table data-table" data-testid="league-table">
               <caption className="visually-hidden">{t('league')}</caption>
               <thead>
@@ -114,7 +114,7 @@ export default function InspectionReportsPage() {
         <section className="card" aria-labelledby="failed-title">
           <h2 id="failed-title">{t('mostFailed')}</h2>
           {charts.mostFailed ? <ReportChart title={t('mostFailed')} svg={charts.mostFailed} /> : null}
-          <div className="kpi-table-wrap">
+          <div className="kpi-table-wrap" tabIndex={0} role="region" aria-label={t('mostFailed')}>
             <table className="table data-table" data-testid="most-failed">
               <caption className="visually-hidden">{t('mostFailed')}</caption>
               <thead>

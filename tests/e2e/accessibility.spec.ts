@@ -150,9 +150,38 @@ test('inspections: the inspector\'s list and schedule form, an inspection being 
   await expect(station.getByTestId('score-progress')).toBeVisible()
   await expectAccessible(station)
 
-  await station.goto('/inspections/reports')
+  // A finished inspection (facilities, one item failed) fills the reports.
+  await page.goto('/inspections')
+  const pick = async (label: RegExp, text: string) => {
+    const select = page.getByLabel(label)
+    await select.selectOption({ label: (await select.locator('option', { hasText: text }).textContent())! })
+  }
+  await pick(/^服务站$|^Station$/, 'BJ001')
+  await pick(/^检查表$|^Checklist$/, '设施设备')
+  await page.getByLabel(/^时间$|^Date and time$/).fill(`${new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)}T08:00`)
+  await page.getByRole('button', { name: /^安排$|^Schedule$/ }).click()
+  await page.getByRole('button', { name: /^开始巡检$|^Start the inspection$/ }).click()
+  const items = page.getByTestId('checklist-item')
+  for (let index = 0; index < 12; index += 1) {
+    await items.nth(index).getByRole('button', { name: index === 0 ? /^不合格$|^Fail$/ : /^合格$|^Pass$/ }).click()
+    await expect(items.nth(index)).toHaveAttribute('data-outcome', index === 0 ? 'FAIL' : 'PASS')
+  }
+  await page.getByLabel(/输入您的姓名签字|Type your name to sign/).fill('陈工')
+  await page.getByRole('button', { name: /^签字$|^Sign$/ }).click()
+  await expect(page.getByTestId('signature-inspector')).toContainText('陈工')
+  const finished = new URL(page.url()).pathname
+  await station.goto(finished)
+  await station.getByLabel(/输入您的姓名签字|Type your name to sign/).fill('张站长')
+  await station.getByRole('button', { name: /^签字$|^Sign$/ }).click()
+  await expect(station.getByTestId('inspection-status')).toHaveText(/已完成|Finished/)
   await expectAccessible(station)
-  await station.goto(`${inspection}/report`)
+  await station.goto('/inspections/reports')
+  await expect(station.getByTestId('station-history')).toBeVisible()
+  await expectAccessible(station)
+  await page.goto('/inspections/reports')
+  await expect(page.getByTestId('league-table')).toBeVisible()
+  await expectAccessible(page)
+  await station.goto(`${finished}/report`)
   await expect(station.locator('.inspection-report')).toBeVisible()
   await expectAccessible(station)
 
