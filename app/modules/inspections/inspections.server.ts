@@ -3,6 +3,7 @@ import { notifyUsers } from '~/modules/notifications/notification.server'
 import { getDb } from '~/utils/db.server'
 import { publish } from '~/utils/realtime.server'
 import type { SessionUser } from '~/utils/session-user'
+import { fieldErrors } from '~/utils/validation'
 import { INSPECTION_EVENTS, inspectionRoom } from './rooms'
 import type { InspectionAction } from './schema'
 import { scheduleSchema, templateInputSchema, type TemplateInput } from './schema'
@@ -80,11 +81,7 @@ export type ScheduleOutcome = { ok: true; id: string } | { ok: false; reason: 'f
 export async function scheduleInspection({ user, input }: { user: SessionUser; input: unknown }): Promise<ScheduleOutcome> {
   if (!mayInspect(user)) return { ok: false, reason: 'forbidden' }
   const parsed = scheduleSchema.safeParse(input)
-  if (!parsed.success) {
-    const errors: Record<string, string> = {}
-    for (const issue of parsed.error.issues) errors[issue.path.join('.') || '_form'] ??= issue.message
-    return { ok: false, reason: 'invalid-input', errors }
-  }
+  if (!parsed.success) return { ok: false, reason: 'invalid-input', errors: fieldErrors(parsed.error) }
   const { stationId, templateId, scheduledAt } = parsed.data
   const db = getDb()
   const [station, template] = await Promise.all([
