@@ -1,4 +1,5 @@
 import type { Prisma } from '../app/generated/prisma/client'
+import { englishStems } from './english-stems'
 
 export const caseDocumentSelect = {
   id: true,
@@ -40,11 +41,17 @@ export type CaseDocument = {
   classic: boolean
   confirmCount: number
   approvedAt: number
+  /** Stems of the English words (searched by the stemmed form of a query). */
+  stemmed: string
 }
 
 const MAX_TEXT = 4000
 
 export function toCaseDocument(row: CaseRow): CaseDocument {
+  const symptoms = row.symptomsText.slice(0, MAX_TEXT)
+  const diagnosis = row.diagnosisText.slice(0, MAX_TEXT)
+  const rootCause = row.rootCauseText.slice(0, MAX_TEXT)
+  const fix = row.fixText.slice(0, MAX_TEXT)
   return {
     id: row.id,
     externalId: row.externalId,
@@ -55,15 +62,16 @@ export function toCaseDocument(row: CaseRow): CaseDocument {
     year: row.year,
     system: row.systemCode,
     dtcs: row.dtcs,
-    symptoms: row.symptomsText.slice(0, MAX_TEXT),
-    diagnosis: row.diagnosisText.slice(0, MAX_TEXT),
-    rootCause: row.rootCauseText.slice(0, MAX_TEXT),
-    fix: row.fixText.slice(0, MAX_TEXT),
+    symptoms,
+    diagnosis,
+    rootCause,
+    fix,
     parts: row.parts.map((part) => `${part.number} ${part.name}`),
     language: row.language,
     classic: row.status === 'CLASSIC',
     confirmCount: row.confirmCount,
     approvedAt: row.approvedAt ? Math.floor(row.approvedAt.getTime() / 1000) : 0,
+    stemmed: englishStems(`${row.title} ${symptoms} ${diagnosis} ${rootCause} ${fix}`),
   }
 }
 

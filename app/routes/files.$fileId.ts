@@ -10,7 +10,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const file = await openAttachment({
     user,
     attachmentId: params.fileId!,
-    visibleVia: [{ repairCase: caseVisibilityWhere(user) }, { assistanceRequest: requestVisibilityWhere(user) }, inspectionAttachmentWhere(user)],
+    // A member's picture is seen by everyone signed in.
+    visibleVia: [{ repairCase: caseVisibilityWhere(user) }, { assistanceRequest: requestVisibilityWhere(user) }, inspectionAttachmentWhere(user), { avatarOf: { isNot: null } }],
   })
   if (!file) throw new Response('Not found', { status: 404 })
   return new Response(createReadableStreamFromReadable(file.stream), {

@@ -1,11 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useRef, useState } from 'react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { translate, type Locale, type MessageKey } from '~/i18n/messages'
-import { useLocale, useMessages, useT } from '~/i18n/use-t'
+import { useLocalName, useLocale, useMessages, useT } from '~/i18n/use-t'
+import { getCatalogue } from '~/modules/catalogue/catalogue.server'
+import { Avatar } from '~/modules/members/components/avatar'
 import { MemberNav } from '~/modules/members/components/member-nav'
+import { memberMessages } from '~/modules/members/messages'
+import { PROFILE_LANGUAGE_NAMES, type ProfileLanguage } from '~/modules/members/profile-options'
+import { profileOf } from '~/modules/members/profile.server'
 import { listCertifications } from '~/modules/exams/certification.server'
 import { CertificationList } from '~/modules/exams/components/certification-list'
 import { examMessages } from '~/modules/exams/messages'
@@ -16,8 +21,14 @@ import { invariantResponse } from '~/utils/permissions.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const [tokens, certifications] = await Promise.all([listApiTokens({ userId: user.id }), listCertifications({ userId: user.id })])
-  return { user, tokens, certifications }
+  const [tokens, certifications, profile, catalogue] = await Promise.all([
+    listApiTokens({ userId: user.id }),
+    listCertifications({ userId: user.id }),
+    profileOf(user.id),
+    getCatalogue(),
+  ])
+  const saved = new URL(request.url).searchParams.get('saved') === 'profile'
+  return { user, tokens, certifications, profile, systems: catalogue.systems, saved }
 }
 
 export const meta: MetaFunction = ({ data, matches }) => {
@@ -83,8 +94,15 @@ function CopyableToken({ token }: { token: string }) {
 }
 
 export default function MemberCenterPage() {
-  const { user, tokens, certifications } = useLoaderData<typeof loader>()
+  const { user, tokens, certifications, profile, systems, saved } = useLoaderData<typeof loader>()
   const examText = useMessages(examMessages)
+  const memberText = useMessages(memberMessages)
+  const localName = useLocalName()
+  const systemName = (code: string) => {
+    const system = systems.find((entry) => entry.code === code)
+    return system ? localName(system) : code
+  }
+  const listed = (items: string[]) => (items.length > 0 ? items.join('、') : <span className="muted">{memberText('noneGiven')}</span>)
   const actionData = useActionData<ActionData>()
   const navigation = useNavigation()
   const t = useT()
@@ -100,16 +118,28 @@ export default function MemberCenterPage() {
       <MemberNav />
 
       <section className="card" aria-labelledby="profile-title">
-        <h2 id="profile-title">{t('member.profile')}</h2>
+        <div className="case-header" style={{ alignItems: 'center' }}>
+          <h2 id="profile-title">{t('member.profile')}</h2>
+          <Link to="/me/profile" className="button button--ghost">{memberText('editProfile')}</Link>
+        </div>
+        {saved ? <p className="notice notice--ok" role="status">{memberText('profileSaved')}</p> : null}
+        <div className="profile-head">
+          <Avatar name={profile.name} avatarId={profile.avatarId} size={72} />
+          <strong>{profile.name}</strong>
+        </div>
         <dl className="facts">
           <dt>{t('member.name')}</dt>
-          <dd>{user.name}</dd>
+          <dd>{profile.name}</dd>
           <dt>{t('auth.email')}</dt>
           <dd>{user.email}</dd>
           <dt>{t('member.role')}</dt>
           <dd>{t(`role.${user.role}`)}</dd>
           <dt>{t('member.station')}</dt>
           <dd>{user.stationName ?? <span className="muted">{t('common.none')}</span>}</dd>
+          <dt>{memberText('expertise')}</dt>
+          <dd>{listed(profile.expertise.map(systemName))}</dd>
+          <dt>{memberText('languages')}</dt>
+          <dd>{listed(profile.languages.map((code) => PROFILE_LANGUAGE_NAMES[code as ProfileLanguage] ?? code))}</dd>
         </dl>
       </section>
 

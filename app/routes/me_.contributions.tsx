@@ -4,6 +4,8 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { useMessages, useT } from '~/i18n/use-t'
 import { listRequestsOfPerson } from '~/modules/assistance/assistance.server'
 import { listCasesByAuthor } from '~/modules/cases/case.server'
+import { listPostsOfPerson } from '~/modules/forum/contributions.server'
+import { answerLink } from '~/modules/forum/links'
 import { StatusBadge } from '~/modules/cases/components/status-badge'
 import { MemberNav } from '~/modules/members/components/member-nav'
 import { memberMessages } from '~/modules/members/messages'
@@ -13,13 +15,14 @@ import { requireUser } from '~/utils/auth.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const [mine, boards, cases, requests] = await Promise.all([
+  const [mine, boards, cases, requests, posts] = await Promise.all([
     contributionsOf(user.id),
     leaderboards({ stationId: user.stationId }),
     listCasesByAuthor({ authorId: user.id }),
     listRequestsOfPerson({ userId: user.id }),
+    listPostsOfPerson({ userId: user.id }),
   ])
-  return { userId: user.id, mine, boards, cases, requests }
+  return { userId: user.id, mine, boards, cases, requests, posts }
 }
 
 export const meta: MetaFunction = () => [{ title: '我的贡献 / Contributions · GTAC' }]
@@ -52,7 +55,7 @@ function Leaderboard({ title, rows, me }: { title: string; rows: Row[]; me: stri
 }
 
 export default function ContributionsPage() {
-  const { userId, mine, boards, cases, requests } = useLoaderData<typeof loader>()
+  const { userId, mine, boards, cases, requests, posts } = useLoaderData<typeof loader>()
   const t = useMessages(memberMessages)
   const common = useT()
   return (
@@ -90,6 +93,33 @@ export default function ContributionsPage() {
           </ul>
         )}
       </section>
+      <div className="two-columns">
+        <section className="card" aria-labelledby="my-questions">
+          <h2 id="my-questions">{t('myQuestions')}</h2>
+          {posts.questions.length === 0 ? <p className="muted">{t('none')}</p> : (
+            <ul className="plain-list">
+              {posts.questions.map((item) => (
+                <li key={item.id}>
+                  {item.solved ? <span className="badge badge--solved">{t('solved')}</span> : null} <Link to={`/forum/${item.id}`}>{item.title}</Link>{' '}
+                  <span className="small muted">{t('answerCount', { count: item.answerCount })}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className="card" aria-labelledby="my-answers">
+          <h2 id="my-answers">{t('myAnswers')}</h2>
+          {posts.answers.length === 0 ? <p className="muted">{t('none')}</p> : (
+            <ul className="plain-list">
+              {posts.answers.map((item) => (
+                <li key={item.id}>
+                  {item.accepted ? <span className="badge badge--solved">{t('accepted')}</span> : null} <Link to={answerLink(item.question.id, item.id)}>{item.question.title}</Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
     </>
   )
 }

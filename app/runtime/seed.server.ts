@@ -13,6 +13,7 @@ import type { Role } from '~/generated/prisma/enums'
 import { getDb } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 import type { SystemCode } from '~/utils/vehicle-schema'
+import { seedThesaurusIfEmpty } from '~/modules/search/vocabulary.server'
 
 export const DEMO_PASSWORD = 'gtac-demo'
 
@@ -34,6 +35,7 @@ export async function seedReferenceData() {
   const db = getDb()
   await db.vehicleSystem.createMany({ data: vehicleSystems, skipDuplicates: true })
   await db.dtcCode.createMany({ data: dtcCodes, skipDuplicates: true })
+  await seedThesaurusIfEmpty()
 }
 
 export async function seedDemoStationsAndUsers() {
@@ -57,6 +59,8 @@ async function createExpertProfiles(users: Array<{ id: string; email: string }>)
     return user && systems ? [{ userId: user.id, systems, available: false }] : []
   })
   await getDb().expertProfile.createMany({ data: profiles, skipDuplicates: true })
+  // Their member profiles say what they know and that they work in Chinese and English.
+  for (const profile of profiles) await getDb().user.update({ where: { id: profile.userId }, data: { expertise: profile.systems, languages: ['zh', 'en'] } })
 }
 
 // Whose queue has fresh requests waiting when the demo starts.

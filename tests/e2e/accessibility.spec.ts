@@ -31,7 +31,7 @@ test('technician pages: search, case, assistance list, request form and request 
   await expectAccessible(page)
 })
 
-test('expert pages: queue with the expert desk, request page, KPI dashboard', async ({ page }) => {
+test('expert pages: queue with the expert desk, request page, KPI dashboard, search vocabulary and insights', async ({ page }) => {
   await signIn(page, 'expert@gtac.test')
   await page.goto('/assistance')
   await expectAccessible(page)
@@ -40,6 +40,15 @@ test('expert pages: queue with the expert desk, request page, KPI dashboard', as
   await expectAccessible(page)
   await page.goto('/assistance/kpi')
   await expect(page.locator('svg').first()).toBeVisible()
+  await expectAccessible(page)
+  for (const path of ['/search/vocabulary', '/search/insights']) {
+    await page.goto(path)
+    await expect(page.locator('h1')).toBeVisible()
+    await expectAccessible(page)
+  }
+  await page.goto('/search/vocabulary')
+  await page.getByRole('link', { name: /编辑: |Edit: / }).first().click()
+  await expect(page.locator('h1')).toBeVisible()
   await expectAccessible(page)
 })
 
@@ -61,7 +70,7 @@ test('bulletins: list, a bulletin, the editor and its receipts; notifications', 
 
 test('member center: profile, contributions and leaderboards, notification settings, password', async ({ page }) => {
   await signIn(page, 'expert@gtac.test')
-  for (const path of ['/me', '/me/contributions', '/me/settings', '/me/password', '/signals']) {
+  for (const path of ['/me', '/me/profile', '/me/contributions', '/me/settings', '/me/password', '/signals']) {
     await page.goto(path)
     await expect(page.locator('h1')).toBeVisible()
     await expectAccessible(page)

@@ -62,3 +62,9 @@ export async function openAttachment({
   if (!attachment) return null
   return { ...attachment, stream: getFileStorage().read(attachment.storageKey) as Readable }
 }
+
+/** Removes an attachment's row and its bytes (an upload that was not kept, or a replaced avatar). */
+export async function deleteAttachment(attachmentId: string) {
+  const removed = await getDb().attachment.delete({ where: { id: attachmentId }, select: { storageKey: true } }).catch(() => null)
+  if (removed) await getFileStorage().remove(removed.storageKey)
+}

@@ -29,3 +29,21 @@ export async function acceptedAnswerCounts(userIds?: string[]) {
   })
   return rows.map((row) => ({ userId: row.authorId, accepted: row._count._all }))
 }
+
+/** A member's latest questions and answers, for their member center. */
+export async function listPostsOfPerson({ userId, take = 20 }: { userId: string; take?: number }) {
+  const db = getDb()
+  const [questions, answers] = await Promise.all([
+    db.forumQuestion.findMany({ where: { authorId: userId }, select: { id: true, title: true, answerCount: true, solvedAt: true, createdAt: true }, orderBy: { createdAt: 'desc' }, take }),
+    db.forumAnswer.findMany({
+      where: { authorId: userId },
+      select: { id: true, createdAt: true, acceptedFor: { select: { id: true } }, question: { select: { id: true, title: true } } },
+      orderBy: { createdAt: 'desc' },
+      take,
+    }),
+  ])
+  return {
+    questions: questions.map(({ solvedAt, ...question }) => ({ ...question, solved: solvedAt !== null })),
+    answers: answers.map(({ acceptedFor, ...answer }) => ({ ...answer, accepted: acceptedFor !== null })),
+  }
+}

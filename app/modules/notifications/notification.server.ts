@@ -3,21 +3,27 @@ import { publish, userRoom } from '~/utils/realtime.server'
 import { NOTIFICATION_EVENTS, type NotificationPayload } from './events'
 
 /**
- * Tells people of something new: a row each (the list survives reloads and being offline) and
- * one real-time message to all their rooms at once (socket.io sends each socket one copy).
+ * Tells people of something new: one real-time message to all their rooms at once (socket.io
+ * sends each socket one copy) and a row each, so the list survives reloads and being offline.
+ * The message goes out while the rows are written: people see it as soon as socket.io can send it,
+ * and the call returns once the rows are stored.
  */
 export async function notifyUsers(userIds: string[], { kind, title, link }: NotificationPayload) {
   const ids = [...new Set(userIds)]
   if (ids.length === 0) return 0
-  // One statement: a row for each person who has not turned this kind off (ids are opaque).
-  const notified = await getDb().$queryRaw<Array<{ userId: string }>>`
-    INSERT INTO "Notification" (id, "userId", kind, title, link, "createdAt")
-    SELECT gen_random_uuid()::text, u.id, ${kind}, ${title}, ${link}, now() AT TIME ZONE 'UTC' FROM "User" u
-    WHERE u.id = ANY(${ids}) AND NOT (${kind} = ANY(coalesce(u."mutedNotificationKinds", '{}')))
-    RETURNING "userId"`
+  const db = getDb()
+  // Those who have not turned this kind off (the same rule the insert applies).
+  const recipients = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT u.id FROM "User" u WHERE u.id = ANY(${ids}) AND NOT (${kind} = ANY(coalesce(u."mutedNotificationKinds", '{}')))`
+  if (recipients.length === 0) return 0
+  const recipientIds = recipients.map((row) => row.id)
   const payload: NotificationPayload = { kind, title, link }
-  if (notified.length > 0) publish(notified.map((row) => userRoom(row.userId)), NOTIFICATION_EVENTS.created, payload)
-  return notified.length
+  publish(recipientIds.map(userRoom), NOTIFICATION_EVENTS.created, payload)
+  // One statement for all the rows (ids are opaque).
+  await db.$executeRaw`
+    INSERT INTO "Notification" (id, "userId", kind, title, link, "createdAt")
+    SELECT gen_random_uuid()::text, u, ${kind}, ${title}, ${link}, now() AT TIME ZONE 'UTC' FROM unnest(${recipientIds}::text[]) AS u`
+  return recipientIds.length
 }
 
 export function countUnreadNotifications(userId: string) {
