@@ -17,6 +17,7 @@ import annotationStyles from '~/styles/annotation.css'
 import bulletinStyles from '~/styles/bulletins.css'
 import examStyles from '~/styles/exams.css'
 import forumStyles from '~/styles/forum.css'
+import inspectionStyles from '~/styles/inspections.css'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: appStyles },
@@ -26,6 +27,7 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: bulletinStyles },
   { rel: 'stylesheet', href: examStyles },
   { rel: 'stylesheet', href: forumStyles },
+  { rel: 'stylesheet', href: inspectionStyles },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 

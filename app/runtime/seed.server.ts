@@ -3,6 +3,7 @@ import { seedDemoRequests } from '~/modules/assistance/demo/seed-requests.server
 import { seedDemoBulletins } from '~/modules/bulletins/demo/seed-bulletins.server'
 import { seedDemoExams } from '~/modules/exams/demo/seed-exams.server'
 import { seedDemoForum } from '~/modules/forum/demo/seed-forum.server'
+import { seedDemoInspections } from '~/modules/inspections/demo/seed-inspections.server'
 import { generateCases } from '~/modules/cases/demo/case-generator'
 import { seedDemoFieldSpike } from '~/modules/cases/demo/seed-field-spike.server'
 import { ImportContext, getImportAuthorId, importCaseBatch } from '~/modules/cases/case-import.server'
@@ -88,8 +89,12 @@ export async function importDemoCases(count: number, log: (line: string) => void
 export async function seedDemoDataIfEmpty({ log }: { log: (line: string) => void }) {
   const env = getEnv()
   if (env.SEED_DEMO === 'never') return
-  // A demo database made before the exams existed gets their demo data too.
-  if ((await getDb().user.count()) > 0) return seedDemoExams({ log })
+  // A demo database made before the exams or inspections existed gets their demo data too.
+  if ((await getDb().user.count()) > 0) {
+    await seedDemoExams({ log })
+    if (await seedDemoInspections()) log('Demo data: inspection checklists and a scheduled inspection')
+    return
+  }
   log('Demo data: seeding stations, accounts, cases and assistance requests…')
   const users = await seedDemoStationsAndUsers()
   await importDemoCases(env.DEMO_CASE_COUNT, log)
@@ -119,4 +124,5 @@ export async function seedDemoDataIfEmpty({ log }: { log: (line: string) => void
   log(`Demo data: ${await seedDemoBulletins()} bulletins`)
   await seedDemoExams({ log })
   log(`Demo data: ${await seedDemoForum()} forum questions`)
+  log(`Demo data: ${await seedDemoInspections()} inspection checklists and a scheduled inspection`)
 }
