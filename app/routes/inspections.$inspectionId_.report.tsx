@@ -16,7 +16,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { inspection }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `巡检报告 #${data.inspection.number} / Inspection report #${data.inspection.number} · GTAC` : 'GTAC' }]
+// The title (also the PDF's title) carries the total once the inspection is finished.
+const scoreOf = (score: number | null) => (score === null ? '' : ` · ${score.toFixed(1)}`)
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `巡检报告 #${data.inspection.number} / Inspection report #${data.inspection.number}${scoreOf(data.inspection.score)} · GTAC` : 'GTAC' },
+]
 
 /** The printable report: the browser's "save as PDF" makes the PDF, with the evidence photos. */
 export default function InspectionReportPage() {
@@ -37,6 +41,7 @@ export default function InspectionReportPage() {
       <p className="report-tools button-row">
         <Link to={`/inspections/${inspection.id}`}>← {t('number', { number: inspection.number })}</Link>
         <button type="button" className="button button--ghost" onClick={() => window.print()}>{t('print')}</button>
+        <a href={`/inspections/${inspection.id}/report.pdf`} className="button button--ghost" download>{t('downloadPdf')}</a>
       </p>
       <InspectionReport inspection={inspection} renderFiles={renderFiles} />
     </>

@@ -18,6 +18,16 @@ const score = async (page: Page, index: number, outcome: '合格' | '不合格' 
   await expect(items(page).nth(index)).toHaveAttribute('data-outcome', /PASS|FAIL|NA/)
 }
 
+
+/** The document title Chromium writes into a PDF (a literal string or UTF-16 hex). */
+function pdfTitle(bytes: Buffer) {
+  const match = /\/Title\s*(?:<([0-9A-Fa-f]+)>|\(((?:[^()\\]|\\.)*)\))/.exec(bytes.toString('latin1'))
+  if (!match) return ''
+  if (match[2] !== undefined) return match[2]
+  const hex = Buffer.from(match[1], 'hex')
+  return hex.subarray(0, 2).equals(Buffer.from([0xfe, 0xff])) ? hex.subarray(2).swap16().toString('utf16le') : hex.toString('latin1')
+}
+
 test('an inspection over live video: schedule, start, join, score with a snapshot, corrective action with proof, verify, sign, score, report', async ({ browser }) => {
   test.setTimeout(300_000)
   const inspector = await participant(browser, 'expert@gtac.test', { width: 1280, height: 900 })
@@ -131,6 +141,17 @@ test('an inspection over live video: schedule, start, join, score with a snapsho
   await expect(inspector.getByRole('heading', { level: 1 })).toContainText('巡检报告')
   await expect(inspector.getByTestId('live-score')).toContainText('78.9')
   await expect.poll(() => inspector.locator('.report-items .evidence-list img').first().evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0)
+  // The PDF, rendered on the server by Chromium from the same report: its title carries the score
+  // and it holds the evidence photo.
+  const pdfHref = await inspector.getByRole('link', { name: '下载 PDF' }).getAttribute('href')
+  const pdf = await inspector.request.get(pdfHref!)
+  expect(pdf.status()).toBe(200)
+  expect(pdf.headers()['content-type']).toBe('application/pdf')
+  const bytes = await pdf.body()
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+  expect(pdfTitle(bytes)).toContain('78.9')
+  expect(bytes.toString('latin1')).toMatch(/\/Subtype\s*\/Image/)
+  expect((await station.request.get(pdfHref!)).status()).toBe(200)
   await inspector.goto('/inspections/reports')
   await expect(inspector.getByTestId('league-table')).toContainText('BJ001')
   await expect(inspector.getByTestId('station-history')).toContainText('78.9')
