@@ -16,6 +16,7 @@ import liveStyles from '~/styles/live.css'
 import annotationStyles from '~/styles/annotation.css'
 import bulletinStyles from '~/styles/bulletins.css'
 import examStyles from '~/styles/exams.css'
+import trainingStyles from '~/styles/training.css'
 import forumStyles from '~/styles/forum.css'
 
 export const links: LinksFunction = () => [
@@ -25,6 +26,7 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: annotationStyles },
   { rel: 'stylesheet', href: bulletinStyles },
   { rel: 'stylesheet', href: examStyles },
+  { rel: 'stylesheet', href: trainingStyles },
   { rel: 'stylesheet', href: forumStyles },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]

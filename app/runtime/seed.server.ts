@@ -2,6 +2,7 @@ import { dtcCodes, demoStations, vehicleModels, vehicleSystems } from '~/modules
 import { seedDemoRequests } from '~/modules/assistance/demo/seed-requests.server'
 import { seedDemoBulletins } from '~/modules/bulletins/demo/seed-bulletins.server'
 import { seedDemoExams } from '~/modules/exams/demo/seed-exams.server'
+import { seedDemoTraining } from '~/modules/training/demo/seed-training.server'
 import { seedDemoForum } from '~/modules/forum/demo/seed-forum.server'
 import { generateCases } from '~/modules/cases/demo/case-generator'
 import { seedDemoFieldSpike } from '~/modules/cases/demo/seed-field-spike.server'
@@ -86,8 +87,11 @@ export async function importDemoCases(count: number, log: (line: string) => void
 export async function seedDemoDataIfEmpty({ log }: { log: (line: string) => void }) {
   const env = getEnv()
   if (env.SEED_DEMO === 'never') return
-  // A demo database made before the exams existed gets their demo data too.
-  if ((await getDb().user.count()) > 0) return seedDemoExams({ log })
+  // A demo database made before the exams and the courses existed gets their demo data too.
+  if ((await getDb().user.count()) > 0) {
+    await seedDemoExams({ log })
+    return seedDemoTraining({ log })
+  }
   log('Demo data: seeding stations, accounts, cases and assistance requests…')
   const users = await seedDemoStationsAndUsers()
   await importDemoCases(env.DEMO_CASE_COUNT, log)
@@ -116,5 +120,6 @@ export async function seedDemoDataIfEmpty({ log }: { log: (line: string) => void
   log(`Demo data: ${await seedDemoFieldSpike()} recent cases of one fault across stations (a field-issue signal)`)
   log(`Demo data: ${await seedDemoBulletins()} bulletins`)
   await seedDemoExams({ log })
+  await seedDemoTraining({ log })
   log(`Demo data: ${await seedDemoForum()} forum questions`)
 }

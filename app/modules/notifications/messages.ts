@@ -11,6 +11,7 @@ export const notificationMessages = defineMessages(
     'kind.assistance': '远程支援',
     'kind.case': '维修案例',
     'kind.forum': '知道论坛',
+    'kind.training': '在线培训',
   },
   {
     title: 'Notifications',
@@ -22,5 +23,6 @@ export const notificationMessages = defineMessages(
     'kind.assistance': 'Assistance',
     'kind.case': 'Repair case',
     'kind.forum': 'Forum',
+    'kind.training': 'Training',
   },
 )
