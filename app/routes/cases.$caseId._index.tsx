@@ -3,11 +3,13 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { StatusBadge } from '~/modules/cases/components/status-badge'
-import { useLocalName, useLocale, useT } from '~/i18n/use-t'
+import { useLocalName, useLocale, useMessages, useT } from '~/i18n/use-t'
 import { describeDtcs } from '~/modules/catalogue/catalogue.server'
 import { bulletinsForVehicle } from '~/modules/bulletins/bulletin.server'
 import { VehicleBulletins } from '~/modules/bulletins/components/bulletin-list'
 import { recordCaseView } from '~/modules/cases/case-views.server'
+import { canManageExams } from '~/modules/exams/access'
+import { examMessages } from '~/modules/exams/messages'
 import {
   addCaseComment,
   confirmCaseFix,
@@ -32,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     bulletinsForVehicle({ user, modelId: record.model.id, year: record.year, vin: record.vin, systemCode: record.system.code, dtcs: record.dtcs }),
   ])
   recordCaseView(record.id)
-  return { record: withRenderedHtml(record), comments, confirmed, dtcs, bulletins }
+  return { record: withRenderedHtml(record), comments, confirmed, dtcs, bulletins, canDraftQuestion: record.status === 'CLASSIC' && canManageExams(user) }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.record.title} · GTAC` : 'GTAC' }]
@@ -80,7 +82,8 @@ function RichSection({ title, html }: { title: string; html: string }) {
 }
 
 export default function CasePage() {
-  const { record, comments, confirmed, dtcs, bulletins } = useLoaderData<typeof loader>()
+  const { record, comments, confirmed, dtcs, bulletins, canDraftQuestion } = useLoaderData<typeof loader>()
+  const examT = useMessages(examMessages)
   const actionData = useActionData<{ errors?: Record<string, string> }>()
   const navigation = useNavigation()
   const t = useT()
@@ -103,6 +106,7 @@ export default function CasePage() {
         </div>
         <div className="button-row">
           {record.canEdit ? <Link className="button button--ghost" to={`/cases/${record.id}/edit`}>{t('case.edit')}</Link> : null}
+          {canDraftQuestion ? <Link className="button button--ghost" to={`/exams/manage/questions/new?fromCase=${record.id}`}>{examT('question.draftFromCase')}</Link> : null}
           {record.actions.includes('submit') ? (
             <Form method="post">
               <input type="hidden" name="intent" value="transition" />
