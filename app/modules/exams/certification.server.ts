@@ -1,6 +1,8 @@
 import type { Prisma } from '~/generated/prisma/client'
 import { missingRequiredCourses } from '~/modules/training/course.server'
 import { getDb } from '~/utils/db.server'
+import type { SessionUser } from '~/utils/session-user'
+import { canManageExams } from './access'
 import { CERTIFICATION_LEVELS, expiryOf, levelRank, previousLevel, type Level } from './levels'
 
 type Tx = Prisma.TransactionClient
@@ -74,4 +76,30 @@ export async function listCertifications({ userId, now = new Date() }: { userId:
       ? [{ id: row.id, level, grantedAt: row.grantedAt, expiresAt: row.expiresAt, expired: row.expiresAt <= now, examTitle: row.attempt?.paper.title ?? null, attemptId: row.attempt?.id ?? null }]
       : []
   })
+}
+
+/** One certificate for its printable page: its holder's own, or any for trainers and admins. */
+export async function getCertificate({ user, certificationId, now = new Date() }: { user: Pick<SessionUser, 'id' | 'role'>; certificationId: string; now?: Date }) {
+  const row = await getDb().certification.findFirst({
+    where: { id: certificationId, ...(canManageExams(user) ? {} : { userId: user.id }) },
+    select: {
+      id: true,
+      level: true,
+      grantedAt: true,
+      expiresAt: true,
+      user: { select: { name: true, station: { select: { code: true, name: true } } } },
+      attempt: { select: { score: true, paper: { select: { title: true } } } },
+    },
+  })
+  if (!row) return null
+  return {
+    id: row.id,
+    level: row.level as Level,
+    grantedAt: row.grantedAt,
+    expiresAt: row.expiresAt,
+    expired: row.expiresAt <= now,
+    holder: row.user.name,
+    station: row.user.station ? `${row.user.station.code} ${row.user.station.name}` : null,
+    exam: row.attempt ? { title: row.attempt.paper.title, score: row.attempt.score } : null,
+  }
 }

@@ -12,6 +12,7 @@ export const notificationMessages = defineMessages(
     'kind.case': '维修案例',
     'kind.forum': '知道论坛',
     'kind.training': '在线培训',
+    'kind.certificate': '证书到期',
   },
   {
     title: 'Notifications',
@@ -24,5 +25,6 @@ export const notificationMessages = defineMessages(
     'kind.case': 'Repair case',
     'kind.forum': 'Forum',
     'kind.training': 'Training',
+    'kind.certificate': 'Certificate expiry',
   },
 )

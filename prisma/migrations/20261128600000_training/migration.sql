@@ -1,6 +1,9 @@
 -- CreateEnum
 CREATE TYPE "LessonKind" AS ENUM ('TEXT', 'VIDEO', 'PDF');
 
+-- AlterTable
+ALTER TABLE "Certification" ADD COLUMN     "remindedAt" TIMESTAMP(3);
+
 -- CreateTable
 CREATE TABLE "Course" (
     "id" TEXT NOT NULL,
@@ -89,6 +92,9 @@ CREATE INDEX "CourseEnrolment_userId_idx" ON "CourseEnrolment"("userId");
 
 -- CreateIndex
 CREATE INDEX "LessonProgress_userId_idx" ON "LessonProgress"("userId");
+
+-- CreateIndex
+CREATE INDEX "Certification_expiresAt_remindedAt_idx" ON "Certification"("expiresAt", "remindedAt");
 
 -- AddForeignKey
 ALTER TABLE "Course" ADD CONSTRAINT "Course_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
