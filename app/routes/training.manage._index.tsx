@@ -41,7 +41,7 @@ export default function ManageCoursesPage() {
             <thead>
               <tr>
                 <th scope="col">{t('form.title')}</th>
-                <th scope="col">{t('manage.draft')} / {t('manage.published')}</th>
+                <th scope="col">{t('manage.status')}</th>
                 <th scope="col">{t('manage.lessons')}</th>
                 <th scope="col">{t('manage.learners')}</th>
                 <th scope="col">{t('manage.completed')}</th>
