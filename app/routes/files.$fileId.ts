@@ -2,6 +2,7 @@ import { createReadableStreamFromReadable, type LoaderFunctionArgs } from '@remi
 import { requestVisibilityWhere } from '~/modules/assistance/assistance.server'
 import { caseVisibilityWhere } from '~/modules/cases/case.server'
 import { openAttachment } from '~/modules/files/attachment.server'
+import { lessonImagesVisibleWhere } from '~/modules/training/course.server'
 import { requireUser } from '~/utils/auth.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -10,7 +11,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     user,
     attachmentId: params.fileId!,
     // A member's picture is seen by everyone signed in.
-    visibleVia: [{ repairCase: caseVisibilityWhere(user) }, { assistanceRequest: requestVisibilityWhere(user) }, { avatarOf: { isNot: null } }],
+    visibleVia: [
+      { repairCase: caseVisibilityWhere(user) },
+      { assistanceRequest: requestVisibilityWhere(user) },
+      { avatarOf: { isNot: null } },
+      await lessonImagesVisibleWhere({ user }),
+    ],
   })
   if (!file) throw new Response('Not found', { status: 404 })
   return new Response(createReadableStreamFromReadable(file.stream), {

@@ -8,7 +8,8 @@ import { loader as manageRoute } from '../../app/routes/training.manage._index'
 import { action as lessonAction, loader as lessonRoute } from '../../app/routes/training.$courseId.lessons.$lessonId'
 import { getDb } from '../../app/utils/db.server'
 import type { SessionUser } from '../../app/utils/session-user'
-import { createStation, createTestUser, sessionCookieFor } from '../factories'
+import { loader as attachmentRoute } from '../../app/routes/files.$fileId'
+import { createStation, createTestUser, sessionCookieFor, uploadPng } from '../factories'
 import { cluster, recordedWebm } from '../fixtures/webm'
 import { callRoute, routeArgs } from '../route-calls'
 
@@ -175,6 +176,21 @@ describe('lessons, progress and completion', () => {
       for (const lesson of lessons) await markLessonDone({ user: techB, courseId: missing.id, lessonId: lesson.id })
     }
     expect(await missingRequiredCourses({ userId: techB.id, level: 'TECHNICIAN' })).toEqual([])
+  })
+})
+
+describe('images in a lesson text', () => {
+  test('load for those who may open the course, and for nobody else', async () => {
+    const { id } = await course({ openToAll: false, title: 'Pictures for station A' })
+    await addAssignment({ user: trainer, courseId: id, input: { station: stationA.code } })
+    const image = await uploadPng(trainer, 'caliper.png')
+    const body = { type: 'doc' as const, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The caliper:' }] }, { type: 'image', attrs: { src: `/files/${image.id}`, alt: 'caliper' } }] }
+    const saved = await saveLesson({ user: trainer, courseId: id, input: { title: 'Caliper', kind: 'TEXT', body } })
+    expect(saved.ok).toBe(true)
+    const load = async (user: SessionUser) =>
+      callRoute(async () => attachmentRoute(routeArgs(new Request(`http://test/files/${image.id}`, { headers: { Cookie: await sessionCookieFor(user.id) } }), { fileId: image.id })))
+    expect((await load(techA)).status).toBe(200)
+    expect((await load(techB)).status).toBe(404)
   })
 })
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { fileFitsKind, isWatched, sniffLessonFile } from '../../app/modules/training/lesson-file'
-import { courseProgress, moveInOrder, neighbours } from '../../app/modules/training/progress'
+import { courseProgress, imageAttachmentIds, moveInOrder, neighbours } from '../../app/modules/training/progress'
 import { assignmentInputSchema, courseInputSchema, lessonInputSchema } from '../../app/modules/training/schema'
 import { textPdf } from '../../app/modules/training/demo/demo-pdf'
 
@@ -53,6 +53,20 @@ describe('progress', () => {
     expect(moveInOrder(['a', 'b', 'c'], 'a', 'up')).toEqual(['a', 'b', 'c'])
     expect(moveInOrder(['a', 'b', 'c'], 'a', 'down')).toEqual(['b', 'a', 'c'])
   })
+})
+
+test('the images of a document are found at any depth, once each, and only /files/ ones', () => {
+  const doc = {
+    type: 'doc',
+    content: [
+      { type: 'image', attrs: { src: '/files/a1' } },
+      { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'image', attrs: { src: '/files/b2' } }, { type: 'image', attrs: { src: '/files/a1' } }] }] },
+      { type: 'image', attrs: { src: 'https://example.com/x.png' } },
+      { type: 'paragraph', content: [{ type: 'text', text: '/files/zz' }] },
+    ],
+  }
+  expect(imageAttachmentIds(doc)).toEqual(['a1', 'b2'])
+  expect(imageAttachmentIds(null)).toEqual([])
 })
 
 describe('schemas', () => {

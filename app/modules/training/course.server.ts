@@ -158,3 +158,8 @@ export async function missingRequiredCourses({ userId, level, db = getDb() }: { 
   return required.filter((course) => !courseProgress(course.lessons.map((lesson) => lesson.id), done).complete).map(({ id, title }) => ({ id, title }))
 }
 
+
+/** Which attachments a user may load as lesson images: those of lessons of courses they may open (for the files route). */
+export async function lessonImagesVisibleWhere({ user, now = new Date() }: { user: Learner; now?: Date }): Promise<Prisma.AttachmentWhereInput> {
+  return { lesson: { course: await visibleCoursesWhere(user, now) } }
+}

@@ -8,7 +8,7 @@ import { invariantResponse } from '~/utils/permissions.server'
 import type { SessionUser } from '~/utils/session-user'
 import { canManageTraining } from './access'
 import { fileFitsKind, LESSON_FILE_MAX_BYTES, sniffLessonFile } from './lesson-file'
-import { moveInOrder } from './progress'
+import { imageAttachmentIds, moveInOrder } from './progress'
 import type { AssignmentInput, CourseInput, LessonInput } from './schema'
 import { usersMatching } from './visibility.server'
 
@@ -123,12 +123,20 @@ export async function saveLesson({ user, courseId, lessonId, input, upload }: { 
   }
   const file = input.kind === 'TEXT' ? { fileKey: null, fileName: null, mimeType: null, sizeBytes: null } : upload ? { fileKey: upload.key, fileName: upload.fileName, mimeType: upload.mimeType!, sizeBytes: upload.sizeBytes } : {}
   const data = { title: input.title, kind: input.kind, ...content, ...file }
-  const saved = lessonId
-    ? await db.courseLesson.update({ where: { id: lessonId }, data, select: { id: true } })
-    : await db.$transaction(async (tx) => {
-        const last = await tx.courseLesson.aggregate({ where: { courseId }, _max: { position: true } })
-        return tx.courseLesson.create({ data: { ...data, courseId, position: (last._max.position ?? -1) + 1 } as Prisma.CourseLessonUncheckedCreateInput, select: { id: true } })
-      })
+  const saved = await db.$transaction(async (tx) => {
+    const row = lessonId
+      ? await tx.courseLesson.update({ where: { id: lessonId }, data, select: { id: true } })
+      : await tx.courseLesson.create({
+          data: { ...data, courseId, position: ((await tx.courseLesson.aggregate({ where: { courseId }, _max: { position: true } }))._max.position ?? -1) + 1 } as Prisma.CourseLessonUncheckedCreateInput,
+          select: { id: true },
+        })
+    // Images uploaded in the editor become the lesson's, so its learners may load them.
+    const images = input.kind === 'TEXT' ? imageAttachmentIds(content.body) : []
+    if (images.length > 0) {
+      await tx.attachment.updateMany({ where: { id: { in: images }, uploaderId: user.id, lessonId: null, caseId: null, bulletinId: null, assistanceRequestId: null, assistanceMessageId: null }, data: { lessonId: row.id } })
+    }
+    return row
+  })
   // The file it had before is no longer used once replaced or once the lesson became text.
   if (existing?.fileKey && (upload || input.kind === 'TEXT')) await discardUpload(existing.fileKey)
   await db.course.update({ where: { id: courseId }, data: { updatedAt: new Date() }, select: { id: true } })

@@ -29,3 +29,12 @@ export function moveInOrder(ids: readonly string[], id: string, direction: 'up' 
   ;[moved[index], moved[target]] = [moved[target], moved[index]]
   return moved
 }
+
+/** The attachment ids of the images an editor document shows (`/files/:id`). */
+export function imageAttachmentIds(node: unknown): string[] {
+  if (!node || typeof node !== 'object') return []
+  const { type, attrs, content } = node as { type?: string; attrs?: { src?: unknown }; content?: unknown[] }
+  const own = type === 'image' && typeof attrs?.src === 'string' ? (/^\/files\/([\w-]{1,40})$/.exec(attrs.src)?.[1] ?? null) : null
+  const nested = Array.isArray(content) ? content.flatMap(imageAttachmentIds) : []
+  return [...new Set([...(own ? [own] : []), ...nested])]
+}

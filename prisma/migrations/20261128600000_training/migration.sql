@@ -2,6 +2,9 @@
 CREATE TYPE "LessonKind" AS ENUM ('TEXT', 'VIDEO', 'PDF');
 
 -- AlterTable
+ALTER TABLE "Attachment" ADD COLUMN     "lessonId" TEXT;
+
+-- AlterTable
 ALTER TABLE "Certification" ADD COLUMN     "remindedAt" TIMESTAMP(3);
 
 -- CreateTable
@@ -94,7 +97,13 @@ CREATE INDEX "CourseEnrolment_userId_idx" ON "CourseEnrolment"("userId");
 CREATE INDEX "LessonProgress_userId_idx" ON "LessonProgress"("userId");
 
 -- CreateIndex
+CREATE INDEX "Attachment_lessonId_idx" ON "Attachment"("lessonId");
+
+-- CreateIndex
 CREATE INDEX "Certification_expiresAt_remindedAt_idx" ON "Certification"("expiresAt", "remindedAt");
+
+-- AddForeignKey
+ALTER TABLE "Attachment" ADD CONSTRAINT "Attachment_lessonId_fkey" FOREIGN KEY ("lessonId") REFERENCES "CourseLesson"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Course" ADD CONSTRAINT "Course_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
