@@ -20,6 +20,7 @@ import { startOutboxIndexer } from './search/outbox-indexer'
 import { startBulletinAnnouncer } from './app/modules/bulletins/announcer.server'
 import { startMailJobs } from './app/modules/notifications/jobs.server'
 import { startCertificateReminders } from './app/modules/exams/certificate-reminders.server'
+import { startActionEscalation } from './app/modules/inspections/escalation.server'
 
 const BUILD_PATH = path.resolve('build/index.js')
 const log = (line: string) => console.log(`[gtac] ${line}`)
@@ -61,6 +62,7 @@ async function main() {
   const announcer = startBulletinAnnouncer({ log })
   const mail = startMailJobs({ log })
   const reminders = startCertificateReminders({ log })
+  const escalation = startActionEscalation({ log })
 
   const loadBuild = async () => (await import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`)) as ServerBuild
   let build = await loadBuild()
@@ -110,6 +112,7 @@ async function main() {
     await announcer.stop()
     await mail.stop()
     await reminders.stop()
+    await escalation.stop()
     await (build.entry.module as { flushBeforeExit?: () => Promise<void> }).flushBeforeExit?.()
     await disconnectDb()
     await services.stop()

@@ -18,6 +18,7 @@ import bulletinStyles from '~/styles/bulletins.css'
 import examStyles from '~/styles/exams.css'
 import trainingStyles from '~/styles/training.css'
 import forumStyles from '~/styles/forum.css'
+import inspectionStyles from '~/styles/inspections.css'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: appStyles },
@@ -28,6 +29,7 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: examStyles },
   { rel: 'stylesheet', href: trainingStyles },
   { rel: 'stylesheet', href: forumStyles },
+  { rel: 'stylesheet', href: inspectionStyles },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 

@@ -2,6 +2,7 @@ import type { Settings } from 'meilisearch'
 import type { Prisma } from '../app/generated/prisma/client'
 import { getDb } from '../app/utils/db.server'
 import { workshopTextSettings } from './case-index-settings'
+import { englishStems } from './english-stems'
 
 /** Stands for "no limit" in the date fields, so a filter is a plain comparison. */
 export const NEVER = 32_503_680_000 // 3000-01-01 in epoch seconds
@@ -47,6 +48,7 @@ export type BulletinDocument = {
   audienceRoles: string[]
   audienceRegions: string[]
   audienceStations: string[]
+  stemmed: string
 }
 
 const epoch = (date: Date | null | undefined) => (date ? Math.floor(date.getTime() / 1000) : NEVER)
@@ -56,12 +58,13 @@ type ModelNames = Map<string, { nameZh: string; nameEn: string }>
 
 export function toBulletinDocument(row: BulletinRow & { publishedAt: Date }, models: ModelNames): BulletinDocument {
   const names = row.modelIds.map((id) => models.get(id)).filter((name) => name !== undefined)
+  const body = row.bodyText.slice(0, 8000)
   return {
     id: row.id,
     number: row.number,
     title: row.title,
     type: row.type.toLowerCase(),
-    body: row.bodyText.slice(0, 8000),
+    body,
     modelIds: row.modelIds,
     modelZh: names.map((name) => name.nameZh),
     modelEn: names.map((name) => name.nameEn),
@@ -74,6 +77,7 @@ export function toBulletinDocument(row: BulletinRow & { publishedAt: Date }, mod
     audienceRoles: orAnyone(row.audienceRoles),
     audienceRegions: orAnyone(row.audienceRegions),
     audienceStations: orAnyone(row.audienceStations),
+    stemmed: englishStems(`${row.title} ${body}`),
   }
 }
 
@@ -94,7 +98,7 @@ export async function loadBulletinDocuments(ids: string[]) {
 
 export const bulletinIndexSettings: Settings = {
   ...workshopTextSettings,
-  searchableAttributes: ['dtcs', 'title', 'modelZh', 'modelEn', 'body'],
+  searchableAttributes: ['dtcs', 'title', 'modelZh', 'modelEn', 'body', 'stemmed'],
   filterableAttributes: ['publishedAt', 'expiresAt', 'supersededAt', 'audienceRoles', 'audienceRegions', 'audienceStations', 'modelIds', 'systems', 'dtcs', 'type'],
   sortableAttributes: ['publishedAt'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'publishedAt:desc'],

@@ -1,4 +1,5 @@
 import type { Prisma } from '../app/generated/prisma/client'
+import { englishStems } from './english-stems'
 
 export const caseDocumentSelect = {
   id: true,
@@ -15,6 +16,7 @@ export const caseDocumentSelect = {
   status: true,
   confirmCount: true,
   approvedAt: true,
+  mergedIntoId: true,
   model: { select: { id: true, nameZh: true, nameEn: true } },
   parts: { select: { number: true, name: true } },
 } satisfies Prisma.RepairCaseSelect
@@ -40,11 +42,17 @@ export type CaseDocument = {
   classic: boolean
   confirmCount: number
   approvedAt: number
+  /** Stems of the English words (searched by the stemmed form of a query). */
+  stemmed: string
 }
 
 const MAX_TEXT = 4000
 
 export function toCaseDocument(row: CaseRow): CaseDocument {
+  const symptoms = row.symptomsText.slice(0, MAX_TEXT)
+  const diagnosis = row.diagnosisText.slice(0, MAX_TEXT)
+  const rootCause = row.rootCauseText.slice(0, MAX_TEXT)
+  const fix = row.fixText.slice(0, MAX_TEXT)
   return {
     id: row.id,
     externalId: row.externalId,
@@ -55,16 +63,18 @@ export function toCaseDocument(row: CaseRow): CaseDocument {
     year: row.year,
     system: row.systemCode,
     dtcs: row.dtcs,
-    symptoms: row.symptomsText.slice(0, MAX_TEXT),
-    diagnosis: row.diagnosisText.slice(0, MAX_TEXT),
-    rootCause: row.rootCauseText.slice(0, MAX_TEXT),
-    fix: row.fixText.slice(0, MAX_TEXT),
+    symptoms,
+    diagnosis,
+    rootCause,
+    fix,
     parts: row.parts.map((part) => `${part.number} ${part.name}`),
     language: row.language,
     classic: row.status === 'CLASSIC',
     confirmCount: row.confirmCount,
     approvedAt: row.approvedAt ? Math.floor(row.approvedAt.getTime() / 1000) : 0,
+    stemmed: englishStems(`${row.title} ${symptoms} ${diagnosis} ${rootCause} ${fix}`),
   }
 }
 
-export const isPublished = (row: Pick<CaseRow, 'status'>) => row.status === 'APPROVED' || row.status === 'CLASSIC'
+/** In the index: approved or classic, and not merged into another case. */
+export const isPublished = (row: Pick<CaseRow, 'status' | 'mergedIntoId'>) => (row.status === 'APPROVED' || row.status === 'CLASSIC') && !row.mergedIntoId

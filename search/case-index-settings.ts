@@ -9,14 +9,16 @@ const bidirectional = (groups: string[][]) => {
   return synonyms
 }
 
+// One form per English word: stemming (english-stems.ts) finds the others, and an inflected form
+// listed here would rank a synonym's match level with the word as typed.
 export const caseSynonyms = bidirectional([
-  ['抖动', '抖', 'shake', 'shaking', 'vibration', 'judder'],
+  ['抖动', '抖', 'shake', 'vibration', 'judder'],
   ['异响', '噪音', 'noise', 'rattle'],
-  ['熄火', 'stall', 'stalls', 'stalling'],
+  ['熄火', 'stall'],
   ['怠速', 'idle'],
   ['变速箱', '变速器', 'transmission', 'gearbox'],
-  ['打滑', 'slip', 'slips', 'slipping'],
-  ['刹车', '制动', 'brake', 'brakes'],
+  ['打滑', 'slip'],
+  ['刹车', '制动', 'brake'],
   ['漏油', 'oil leak'],
   ['冷车', 'cold start'],
   ['空调', 'a/c', 'ac', 'hvac'],
@@ -53,6 +55,8 @@ export const caseIndexSettings: Settings = {
     'diagnosis',
     'parts',
     'externalId',
+    // Last: an exact word in the text ranks above a match on its stem only.
+    'stemmed',
   ],
   filterableAttributes: ['modelId', 'year', 'system', 'dtcs', 'classic', 'language'],
   sortableAttributes: ['approvedAt', 'confirmCount'],

@@ -2,6 +2,7 @@ import type { Index, Settings } from 'meilisearch'
 import { caseIndexSettings } from './case-index-settings'
 import type { CaseDocument } from './case-document'
 import { casesIndexName, getMeili } from './client'
+import { loadSynonyms } from './synonyms'
 
 const TASK_WAIT = { timeout: 120_000, interval: 50 }
 
@@ -14,7 +15,8 @@ export async function ensureIndex<T extends Record<string, unknown>>(name: strin
     await meili.createIndex(name, { primaryKey: 'id' }).waitTask(TASK_WAIT)
   }
   const index = meili.index<T>(name)
-  const task = await index.updateSettings(settings).waitTask(TASK_WAIT)
+  // The thesaurus lives in PostgreSQL: settings applied at start-up must not drop it.
+  const task = await index.updateSettings({ ...settings, synonyms: await loadSynonyms() }).waitTask(TASK_WAIT)
   if (task.status === 'failed') throw new Error(`Meilisearch settings failed: ${task.error?.message}`)
   return index
 }
@@ -33,3 +35,11 @@ export async function applyChanges(name: string, documents: Array<{ id: string }
 }
 
 export const applyCaseChanges = (documents: CaseDocument[], deletedIds: string[], name = casesIndexName()) => applyChanges(name, documents, deletedIds)
+
+/** Puts the current thesaurus into these indexes: synonyms apply to queries, so nothing is reindexed. */
+export async function applySynonyms(names: string[]) {
+  const synonyms = await loadSynonyms()
+  const meili = getMeili()
+  const tasks = await Promise.all(names.map((name) => meili.index(name).updateSynonyms(synonyms).waitTask(TASK_WAIT)))
+  for (const task of tasks) if (task.status !== 'succeeded') throw new Error(`Meilisearch synonyms task ${task.uid} ${task.status}: ${task.error?.message ?? ''}`)
+}

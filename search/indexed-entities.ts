@@ -2,7 +2,7 @@ import type { Settings } from 'meilisearch'
 import { getDb } from '../app/utils/db.server'
 import { bulletinIndexSettings, loadBulletinDocuments } from './bulletin-document'
 import { caseDocumentSelect, isPublished, toCaseDocument } from './case-document'
-import { ensureIndex } from './case-index'
+import { applySynonyms, ensureIndex } from './case-index'
 import { caseIndexSettings } from './case-index-settings'
 import { bulletinsIndexName, casesIndexName, questionsIndexName } from './client'
 import { loadQuestionDocuments, questionIndexSettings } from './question-document'
@@ -35,7 +35,7 @@ export const entityIndexes: Record<IndexedEntity, EntityIndex> = {
     indexName: casesIndexName,
     settings: caseIndexSettings,
     load: loadCaseDocuments,
-    listIds: async (after, take) => ids(await getDb().repairCase.findMany({ where: { status: { in: ['APPROVED', 'CLASSIC'] } }, ...page(after, take) })),
+    listIds: async (after, take) => ids(await getDb().repairCase.findMany({ where: { status: { in: ['APPROVED', 'CLASSIC'] }, mergedIntoId: null }, ...page(after, take) })),
   },
   bulletin: {
     indexName: bulletinsIndexName,
@@ -57,3 +57,6 @@ export const isIndexedEntity = (entity: string): entity is IndexedEntity => Obje
 export async function ensureSearchIndexes() {
   for (const entry of Object.values(entityIndexes)) await ensureIndex(entry.indexName(), entry.settings)
 }
+
+/** After the thesaurus changed: every index gets the new synonyms. */
+export const applyThesaurus = () => applySynonyms(Object.values(entityIndexes).map((entry) => entry.indexName()))

@@ -1,6 +1,8 @@
 import { getDb } from '../app/utils/db.server'
 import { applyChanges } from './case-index'
-import { entityIndexes, isIndexedEntity } from './indexed-entities'
+import { applyThesaurus, entityIndexes, isIndexedEntity } from './indexed-entities'
+
+const THESAURUS = 'thesaurus'
 
 /**
  * Moves one batch of outbox rows into Meilisearch, each entity into its own index. Rows are
@@ -15,6 +17,7 @@ export async function drainOutboxBatch(batchSize = 500) {
   for (const row of rows) idsByEntity.set(row.entity, (idsByEntity.get(row.entity) ?? new Set()).add(row.entityId))
   await Promise.all(
     [...idsByEntity].map(async ([entity, ids]) => {
+      if (entity === THESAURUS) return applyThesaurus()
       // A row of an entity this version does not index has nothing to do; it is dropped with the batch.
       if (!isIndexedEntity(entity)) return
       const target = entityIndexes[entity]

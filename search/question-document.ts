@@ -2,6 +2,7 @@ import type { Settings } from 'meilisearch'
 import type { Prisma } from '../app/generated/prisma/client'
 import { getDb } from '../app/utils/db.server'
 import { workshopTextSettings } from './case-index-settings'
+import { englishStems } from './english-stems'
 
 const MAX_TEXT = 4000
 
@@ -37,14 +38,17 @@ export type QuestionDocument = {
   answerCount: number
   score: number
   createdAt: number
+  stemmed: string
 }
 
 export function toQuestionDocument(row: QuestionRow): QuestionDocument {
+  const body = row.bodyText.slice(0, MAX_TEXT)
+  const acceptedAnswer = row.acceptedAnswer?.bodyText.slice(0, MAX_TEXT) ?? ''
   return {
     id: row.id,
     title: row.title,
-    body: row.bodyText.slice(0, MAX_TEXT),
-    acceptedAnswer: row.acceptedAnswer?.bodyText.slice(0, MAX_TEXT) ?? '',
+    body,
+    acceptedAnswer,
     modelId: row.model?.id ?? null,
     modelZh: row.model?.nameZh ?? '',
     modelEn: row.model?.nameEn ?? '',
@@ -55,6 +59,7 @@ export function toQuestionDocument(row: QuestionRow): QuestionDocument {
     answerCount: row.answerCount,
     score: row.score,
     createdAt: Math.floor(row.createdAt.getTime() / 1000),
+    stemmed: englishStems(`${row.title} ${body} ${acceptedAnswer}`),
   }
 }
 
@@ -67,7 +72,7 @@ export async function loadQuestionDocuments(ids: string[]) {
 
 export const questionIndexSettings: Settings = {
   ...workshopTextSettings,
-  searchableAttributes: ['dtcs', 'title', 'tags', 'modelZh', 'modelEn', 'body', 'acceptedAnswer'],
+  searchableAttributes: ['dtcs', 'title', 'tags', 'modelZh', 'modelEn', 'body', 'acceptedAnswer', 'stemmed'],
   filterableAttributes: ['modelId', 'system', 'dtcs', 'tags', 'solved'],
   sortableAttributes: ['createdAt', 'score'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'score:desc'],

@@ -1,4 +1,6 @@
+import type { FederatedMultiSearchParams, MultiSearchQueryWithFederation } from 'meilisearch'
 import type { CaseDocument } from './case-document'
+import { stemQuery } from './english-stems'
 import { casesIndexName, getMeili } from './client'
 
 export type CaseSearchQuery = {
@@ -107,10 +109,35 @@ export function buildCaseSearchRequest(query: CaseSearchQuery) {
   }
 }
 
+/**
+ * The query and, when stemming changes it, its stemmed form (which meets the documents' stemmed
+ * shadow), weighted lower so that the words as typed rank first. The stemmed form searches every
+ * field: restricting it to the shadow fails on an index without documents yet.
+ */
+export function withStemmedVariant<T extends MultiSearchQueryWithFederation>(query: T): MultiSearchQueryWithFederation[] {
+  const stemmed = stemQuery(query.q ?? '')
+  if (!stemmed) return [query]
+  return [query, { ...query, q: stemmed, federationOptions: { weight: STEMMED_WEIGHT } }]
+}
+
+const STEMMED_WEIGHT = 0.7
+
+/** The page's results and facets: one search, or (when stemming changes the query) the exact and stemmed searches merged. */
+async function runCaseSearch(request: ReturnType<typeof buildCaseSearchRequest>) {
+  const index = casesIndexName()
+  const { q, limit, offset, facets, sort, ...display } = request
+  const queries = sort ? [] : withStemmedVariant({ indexUid: index, q, ...display })
+  if (queries.length < 2) {
+    const response = await getMeili().index<CaseDocument>(index).search(q, { limit, offset, facets, sort, ...display })
+    return { hits: response.hits, estimatedTotalHits: response.estimatedTotalHits ?? 0, processingTimeMs: response.processingTimeMs, facetDistribution: response.facetDistribution }
+  }
+  const response = await getMeili().multiSearch<FederatedMultiSearchParams, CaseDocument>({ federation: { limit, offset, facetsByIndex: { [index]: facets } }, queries })
+  return { hits: response.hits, estimatedTotalHits: response.estimatedTotalHits ?? 0, processingTimeMs: response.processingTimeMs, facetDistribution: response.facetsByIndex?.[index]?.distribution }
+}
+
 /** Search as the API and the search page use it. */
 export async function searchCases(query: CaseSearchQuery): Promise<CaseSearchResult> {
-  const { q, ...params } = buildCaseSearchRequest(query)
-  const response = await getMeili().index<CaseDocument>(casesIndexName()).search(q, params)
+  const response = await runCaseSearch(buildCaseSearchRequest(query))
   const hits: CaseSearchHit[] = response.hits.map((hit) => {
     const formatted = (hit._formatted ?? {}) as Partial<Record<string, unknown>>
     return {
@@ -131,7 +158,7 @@ export async function searchCases(query: CaseSearchQuery): Promise<CaseSearchRes
   })
   return {
     hits,
-    estimatedTotalHits: response.estimatedTotalHits ?? 0,
+    estimatedTotalHits: response.estimatedTotalHits,
     processingTimeMs: response.processingTimeMs,
     facets: { modelId: {}, year: {}, system: {}, dtcs: {}, classic: {}, ...(response.facetDistribution ?? {}) } as FacetDistribution,
   }

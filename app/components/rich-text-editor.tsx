@@ -25,12 +25,15 @@ export function RichTextEditor({
   initialContent,
   error,
   onUploaded,
+  onTextChange,
 }: {
   name: string
   label: string
   initialContent?: JSONContent
   error?: string
   onUploaded?: (file: UploadedFile) => void
+  /** The plain text as it is typed (for suggestions next to the form). */
+  onTextChange?: (text: string) => void
 }) {
   const t = useT()
   const [json, setJson] = useState(() => JSON.stringify(initialContent ?? { type: 'doc', content: [] }))
@@ -43,7 +46,10 @@ export function RichTextEditor({
     content: initialContent ?? '',
     immediatelyRender: false,
     editorProps: { attributes: { 'aria-labelledby': labelId, 'aria-multiline': 'true', role: 'textbox', 'data-testid': `editor-${name}` } },
-    onUpdate: ({ editor: current }) => setJson(JSON.stringify(current.getJSON())),
+    onUpdate: ({ editor: current }) => {
+      setJson(JSON.stringify(current.getJSON()))
+      onTextChange?.(current.getText())
+    },
   })
   const active = useEditorState({
     editor,

@@ -62,6 +62,10 @@ const CHINESE: Array<[RegExp, (...parts: string[]) => string]> = [
   [/^too many wrong passwords.*$/, () => '密码错误次数过多，请 15 分钟后再试'],
   [/^invalid editor document.*$/, () => '正文格式错误'],
   [/^a name is required$/, () => '请填写姓名'],
+  [/^the standard term is required$/, () => '请填写标准术语'],
+  [/^give at least one other word for the term$/, () => '请至少再填一个口语或英文说法'],
+  [/^a term has 1 to 40 characters.*$/, () => '每个词 1 到 40 个字符，不含 < > { } "'],
+  [/^at most (\d+) (colloquial|English) terms$/, (n) => `最多 ${n} 个词`],
   [/^a system is one of .+$/, () => '请选择有效的系统'],
   [/^a language is one of .+$/, () => '请选择有效的语言'],
 ]

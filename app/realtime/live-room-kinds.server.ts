@@ -1,4 +1,5 @@
 import { assistanceCallPolicy } from '~/modules/assistance/live-access.server'
+import { inspectionCallPolicy } from '~/modules/inspections/live-access.server'
 import { registerLiveRoomKind } from '~/modules/live/access.server'
 
 /**
@@ -7,4 +8,5 @@ import { registerLiveRoomKind } from '~/modules/live/access.server'
  */
 export function registerLiveRoomKinds() {
   registerLiveRoomKind('assistance', assistanceCallPolicy)
+  registerLiveRoomKind('inspection', inspectionCallPolicy)
 }

@@ -3,6 +3,7 @@ import { RedisAdapter } from '@socket.io/redis-adapter'
 import { createClient } from 'redis'
 import { Server } from 'socket.io'
 import { onAssistanceConnection } from '~/modules/assistance/realtime.server'
+import { onInspectionConnection } from '~/modules/inspections/realtime.server'
 import { onLiveAnnotation } from '~/modules/live/annotation-realtime.server'
 import { onLiveConnection } from '~/modules/live/realtime.server'
 import { onLiveRecording } from '~/modules/live/recording-realtime.server'
@@ -50,6 +51,7 @@ export async function attachRealtime(httpServer: HttpServer, { redis, log = cons
   io.on('connection', (socket) => {
     void socket.join(userRoom(socket.data.user.id))
     onAssistanceConnection(socket).catch(() => socket.disconnect(true))
+    onInspectionConnection(socket)
     onLiveConnection(socket)
     onLiveAnnotation(socket)
     onLiveRecording(socket)

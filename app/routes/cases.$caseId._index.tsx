@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -10,6 +10,8 @@ import { VehicleBulletins } from '~/modules/bulletins/components/bulletin-list'
 import { recordCaseView } from '~/modules/cases/case-views.server'
 import { canManageExams } from '~/modules/exams/access'
 import { examMessages } from '~/modules/exams/messages'
+import { duplicateCandidates, mayMergeCases, mergeCases } from '~/modules/cases/case-merge.server'
+import { DuplicateCandidates } from '~/modules/cases/components/duplicate-candidates'
 import {
   addCaseComment,
   confirmCaseFix,
@@ -27,14 +29,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const record = await getCase({ user, caseId: params.caseId! })
   invariantResponse(record, 'Case not found')
-  const [comments, confirmed, dtcs, bulletins] = await Promise.all([
+  // A duplicate merged into another case leads there.
+  if (record.mergedIntoId) throw redirect(`/cases/${record.mergedIntoId}?merged=${record.id}`)
+  const curator = mayMergeCases(user) && (record.status === 'APPROVED' || record.status === 'CLASSIC')
+  const [comments, confirmed, dtcs, bulletins, duplicates] = await Promise.all([
     listCaseComments({ caseId: record.id }),
     hasConfirmedFix({ userId: user.id, caseId: record.id }),
     describeDtcs(record.dtcs),
     bulletinsForVehicle({ user, modelId: record.model.id, year: record.year, vin: record.vin, systemCode: record.system.code, dtcs: record.dtcs }),
+    curator ? duplicateCandidates(record) : [],
   ])
   recordCaseView(record.id)
-  return { record: withRenderedHtml(record), comments, confirmed, dtcs, bulletins, canDraftQuestion: record.status === 'CLASSIC' && canManageExams(user) }
+  const arrivedFromMerge = new URL(request.url).searchParams.has('merged')
+  return { record: withRenderedHtml(record), comments, confirmed, dtcs, bulletins, duplicates, curator, arrivedFromMerge, canDraftQuestion: record.status === 'CLASSIC' && canManageExams(user) }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.record.title} · GTAC` : 'GTAC' }]
@@ -47,6 +54,7 @@ const actionSchema = z.discriminatedUnion('intent', [
   }),
   z.object({ intent: z.literal('comment'), body: z.string().trim().min(1, 'required').max(4000) }),
   z.object({ intent: z.literal('confirm') }),
+  z.object({ intent: z.literal('merge'), duplicateId: z.string().min(1).max(40) }),
 ])
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -62,6 +70,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (input.intent === 'confirm') {
     invariantResponse((await confirmCaseFix({ user, caseId })).ok, 'Case not found')
     return { ok: true }
+  }
+  if (input.intent === 'merge') {
+    const merged = await mergeCases({ user, duplicateId: input.duplicateId, intoId: caseId })
+    if (merged.ok) return { merged: true }
+    if (merged.reason === 'forbidden') throw new Response('Forbidden', { status: 403 })
+    if (merged.reason === 'not-found') throw new Response('Case not found', { status: 404 })
+    return Response.json({ errors: { _form: merged.reason } }, { status: 409 })
   }
   const outcome = await transitionCase({ user, caseId, action: input.action, comment: input.comment })
   if (outcome.ok) return { ok: true }
@@ -82,9 +97,9 @@ function RichSection({ title, html }: { title: string; html: string }) {
 }
 
 export default function CasePage() {
-  const { record, comments, confirmed, dtcs, bulletins, canDraftQuestion } = useLoaderData<typeof loader>()
+  const { record, comments, confirmed, dtcs, bulletins, duplicates, curator, arrivedFromMerge, canDraftQuestion } = useLoaderData<typeof loader>()
   const examT = useMessages(examMessages)
-  const actionData = useActionData<{ errors?: Record<string, string> }>()
+  const actionData = useActionData<{ errors?: Record<string, string>; merged?: boolean }>()
   const navigation = useNavigation()
   const t = useT()
   const locale = useLocale()
@@ -115,6 +130,8 @@ export default function CasePage() {
           ) : null}
         </div>
       </header>
+      {arrivedFromMerge ? <p className="notice notice--ok" role="status">{t('case.mergedNotice')}</p> : null}
+      {actionData && 'merged' in actionData ? <p className="notice notice--ok" role="status">{t('case.merged')}</p> : null}
 
       {record.reviewComment && (record.status === 'RETURNED' || record.status === 'SUBMITTED') ? (
         <p className="notice notice--warning"><strong>{t('case.reviewComment')}:</strong> {record.reviewComment}</p>
@@ -208,6 +225,8 @@ export default function CasePage() {
               )}
             </section>
           ) : null}
+
+          {curator ? <DuplicateCandidates candidates={duplicates} /> : null}
 
           {reviewerActions.length > 0 ? (
             <section className="card" aria-label={t('nav.review')}>

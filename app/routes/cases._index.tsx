@@ -15,6 +15,10 @@ import { SiteHitList } from '~/modules/search/components/site-hit-list'
 import { searchMessages } from '~/modules/search/messages'
 import { parseSiteSearchParams } from '~/modules/search/schema'
 import { siteSearch } from '~/modules/search/site-search.server'
+import { recordSearch } from '~/modules/search/insights.server'
+import { closestTerms } from '~/modules/search/suggest'
+import { isVocabularyCurator, knownTerms } from '~/modules/search/vocabulary.server'
+import { useHitClick } from '~/modules/search/components/use-hit-click'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -25,23 +29,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = parsed.data
   // The page is the case library: other scopes are asked for explicitly.
   const type = url.searchParams.has('type') ? scope.data.type : 'case'
+  const curator = isVocabularyCurator(user)
   if (type !== 'case') {
     const [site, catalogue] = await Promise.all([siteSearch(user, { ...scope.data, type }), getCatalogue()])
-    return { params, type, site, result: null, catalogue, workInProgress: [] }
+    return { params, type, site, result: null, catalogue, workInProgress: [], curator, ...(await followUp(user.id, params, type, site.estimatedTotalHits)) }
   }
   const [result, catalogue, workInProgress] = await Promise.all([
     searchCasesWithFallback({ ...params, modelId: params.model }),
     getCatalogue(),
     params.q || params.offset ? [] : listWorkInProgress({ user, take: 5 }),
   ])
-  return { params, type, site: null, result, catalogue, workInProgress }
+  return { params, type, site: null, result, catalogue, workInProgress, curator, ...(await followUp(user.id, params, type, result.estimatedTotalHits)) }
+}
+
+/** A first page of results is logged for the curators; a search that found nothing gets suggestions. */
+async function followUp(userId: string, params: { q: string; offset: number }, scope: string, hitCount: number) {
+  if (!params.q || params.offset > 0) return { logId: null, suggestions: [] }
+  const [logId, suggestions] = await Promise.all([
+    recordSearch({ userId, q: params.q, scope, hitCount }),
+    hitCount === 0 ? knownTerms().then((terms) => closestTerms(params.q, terms)) : [],
+  ])
+  return { logId: logId === null ? null : String(logId), suggestions }
 }
 
 type FacetKey = 'model' | 'year' | 'system' | 'dtc'
 
 export default function CaseSearchPage() {
-  const { params, type, site, result, catalogue, workInProgress } = useLoaderData<typeof loader>()
+  const { params, type, site, result, catalogue, workInProgress, curator, logId, suggestions } = useLoaderData<typeof loader>()
   const t = useT()
+  const m = useMessages(searchMessages)
+  const onHitClick = useHitClick(logId)
   const submit = useSubmit()
   const navigation = useNavigation()
   const [searchParams] = useSearchParams()
@@ -55,6 +72,12 @@ export default function CaseSearchPage() {
     <div className="search-layout">
       <div className="search-head">
         <h1>{t('cases.title')}</h1>
+        {curator ? (
+          <nav className="search-head__links" aria-label={m('curatorLinks')}>
+            <Link to="/search/vocabulary">{m('vocabulary.title')}</Link>
+            <Link to="/search/insights">{m('insights.title')}</Link>
+          </nav>
+        ) : null}
         <Link to="/cases/new" className="button">
           + {t('cases.new')}
         </Link>
@@ -73,11 +96,19 @@ export default function CaseSearchPage() {
         <button type="submit" className="button">{t('common.search')}</button>
       </Form>
       <SearchTypeTabs current={type} />
+      {suggestions.length > 0 ? (
+        <p className="did-you-mean">
+          {m('didYouMean')}
+          {suggestions.map((term) => (
+            <Link key={term} to={`?${new URLSearchParams({ q: term, ...(type === 'case' ? {} : { type }) })}`} className="button button--ghost button--small">{term}</Link>
+          ))}
+        </p>
+      ) : null}
 
       {site ? (
-        <SiteResults site={site} limit={params.limit} offset={params.offset} searching={searching} />
+        <SiteResults site={site} limit={params.limit} offset={params.offset} searching={searching} onHitClick={onHitClick} />
       ) : result ? (
-        <CaseResults result={result} params={params} catalogue={catalogue} workInProgress={workInProgress} searching={searching} />
+        <CaseResults result={result} params={params} catalogue={catalogue} workInProgress={workInProgress} searching={searching} onHitClick={onHitClick} />
       ) : null}
     </div>
   )
@@ -85,7 +116,7 @@ export default function CaseSearchPage() {
 
 type PageData = SerializeFrom<typeof loader>
 
-function SiteResults({ site, limit, offset, searching }: { site: NonNullable<PageData['site']>; limit: number; offset: number; searching: boolean }) {
+function SiteResults({ site, limit, offset, searching, onHitClick }: { site: NonNullable<PageData['site']>; limit: number; offset: number; searching: boolean; onHitClick: (hitId: string) => void }) {
   const t = useT()
   const m = useMessages(searchMessages)
   return (
@@ -93,14 +124,28 @@ function SiteResults({ site, limit, offset, searching }: { site: NonNullable<Pag
       {site.degraded ? <p className="notice notice--warning" role="status">{t('cases.searchDown')}</p> : null}
       <section className={searching ? 'results results--loading' : 'results'} aria-live="polite" aria-busy={searching}>
         <p className="results__summary">{searching ? t('common.loading') : m('results', { count: site.estimatedTotalHits, ms: site.processingTimeMs })}</p>
-        {site.hits.length === 0 ? <p className="empty-state">{m('noResults')}</p> : <SiteHitList hits={site.hits} />}
+        {site.hits.length === 0 ? <p className="empty-state">{m('noResults')}</p> : <SiteHitList hits={site.hits} onHitClick={onHitClick} />}
         <Pagination total={site.estimatedTotalHits} limit={limit} offset={offset} />
       </section>
     </>
   )
 }
 
-function CaseResults({ result, params, catalogue, workInProgress, searching }: { result: NonNullable<PageData['result']>; params: PageData['params']; catalogue: PageData['catalogue']; workInProgress: PageData['workInProgress']; searching: boolean }) {
+function CaseResults({
+  result,
+  params,
+  catalogue,
+  workInProgress,
+  searching,
+  onHitClick,
+}: {
+  result: NonNullable<PageData['result']>
+  params: PageData['params']
+  catalogue: PageData['catalogue']
+  workInProgress: PageData['workInProgress']
+  searching: boolean
+  onHitClick: (hitId: string) => void
+}) {
   const t = useT()
   const localName = useLocalName()
   const [searchParams] = useSearchParams()
@@ -194,7 +239,7 @@ function CaseResults({ result, params, catalogue, workInProgress, searching }: {
               {result.hits.map((hit) => (
                 <li key={hit.id} className="hit">
                   <h3 className="hit__title">
-                    <Link to={`/cases/${hit.id}`}><TextParts parts={hit.titleParts} /></Link>
+                    <Link to={`/cases/${hit.id}`} onClick={() => onHitClick(hit.id)}><TextParts parts={hit.titleParts} /></Link>
                     {hit.classic ? <span className="badge badge--classic">{t('cases.classic')}</span> : null}
                   </h3>
                   <p className="hit__meta">

@@ -29,6 +29,7 @@ export default function NewCasePage() {
     <>
       <h1>{t('case.new')}</h1>
       <CaseEditorForm
+        suggestSimilar
         catalogue={catalogue}
         errors={actionData?.errors}
         values={{ title: '', modelId: '', year: '', vin: '', mileageKm: '', systemCode: '', dtcs: '', parts: [], language: 'zh', version: 0, attachments: [] }}

@@ -3,6 +3,7 @@ import { requestVisibilityWhere } from '~/modules/assistance/assistance.server'
 import { caseVisibilityWhere } from '~/modules/cases/case.server'
 import { openAttachment } from '~/modules/files/attachment.server'
 import { lessonImagesVisibleWhere } from '~/modules/training/course.server'
+import { inspectionAttachmentWhere } from '~/modules/inspections/inspections.server'
 import { requireUser } from '~/utils/auth.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -14,6 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     visibleVia: [
       { repairCase: caseVisibilityWhere(user) },
       { assistanceRequest: requestVisibilityWhere(user) },
+      inspectionAttachmentWhere(user),
       { avatarOf: { isNot: null } },
       await lessonImagesVisibleWhere({ user }),
     ],

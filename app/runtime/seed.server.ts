@@ -4,6 +4,7 @@ import { seedDemoBulletins } from '~/modules/bulletins/demo/seed-bulletins.serve
 import { seedDemoExams } from '~/modules/exams/demo/seed-exams.server'
 import { seedDemoTraining } from '~/modules/training/demo/seed-training.server'
 import { seedDemoForum } from '~/modules/forum/demo/seed-forum.server'
+import { seedDemoInspections } from '~/modules/inspections/demo/seed-inspections.server'
 import { generateCases } from '~/modules/cases/demo/case-generator'
 import { seedDemoFieldSpike } from '~/modules/cases/demo/seed-field-spike.server'
 import { ImportContext, getImportAuthorId, importCaseBatch } from '~/modules/cases/case-import.server'
@@ -13,6 +14,7 @@ import type { Role } from '~/generated/prisma/enums'
 import { getDb } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 import type { SystemCode } from '~/utils/vehicle-schema'
+import { seedThesaurusIfEmpty } from '~/modules/search/vocabulary.server'
 
 export const DEMO_PASSWORD = 'gtac-demo'
 
@@ -34,6 +36,7 @@ export async function seedReferenceData() {
   const db = getDb()
   await db.vehicleSystem.createMany({ data: vehicleSystems, skipDuplicates: true })
   await db.dtcCode.createMany({ data: dtcCodes, skipDuplicates: true })
+  await seedThesaurusIfEmpty()
 }
 
 export async function seedDemoStationsAndUsers() {
@@ -87,10 +90,12 @@ export async function importDemoCases(count: number, log: (line: string) => void
 export async function seedDemoDataIfEmpty({ log }: { log: (line: string) => void }) {
   const env = getEnv()
   if (env.SEED_DEMO === 'never') return
-  // A demo database made before the exams and the courses existed gets their demo data too.
+  // A demo database made before the exams, inspections or courses existed gets their demo data too.
   if ((await getDb().user.count()) > 0) {
     await seedDemoExams({ log })
-    return seedDemoTraining({ log })
+    if (await seedDemoInspections()) log('Demo data: inspection checklists and a scheduled inspection')
+    await seedDemoTraining({ log })
+    return
   }
   log('Demo data: seeding stations, accounts, cases and assistance requests…')
   const users = await seedDemoStationsAndUsers()
@@ -122,4 +127,5 @@ export async function seedDemoDataIfEmpty({ log }: { log: (line: string) => void
   await seedDemoExams({ log })
   await seedDemoTraining({ log })
   log(`Demo data: ${await seedDemoForum()} forum questions`)
+  log(`Demo data: ${await seedDemoInspections()} inspection checklists and a scheduled inspection`)
 }

@@ -3,8 +3,11 @@ import { getDb } from './db.server'
 
 type Tx = Prisma.TransactionClient
 
-/** What the search indexes hold (search/indexed-entities.ts maps each to its index). */
-export type SearchEntity = 'case' | 'bulletin' | 'question'
+/**
+ * What the search indexes hold (search/indexed-entities.ts maps each to its index), and the
+ * thesaurus (one row, id "all": the synonyms of every index).
+ */
+export type SearchEntity = 'case' | 'bulletin' | 'question' | 'thesaurus'
 
 /** Called inside the transaction that changes the records, so the index update cannot be lost. */
 export async function enqueueIndexing(tx: Tx, entity: SearchEntity, ids: Array<string | null | undefined>) {

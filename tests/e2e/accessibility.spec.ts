@@ -31,7 +31,7 @@ test('technician pages: search, case, assistance list, request form and request 
   await expectAccessible(page)
 })
 
-test('expert pages: queue with the expert desk, request page, KPI dashboard', async ({ page }) => {
+test('expert pages: queue with the expert desk, request page, KPI dashboard, search vocabulary and insights', async ({ page }) => {
   await signIn(page, 'expert@gtac.test')
   await page.goto('/assistance')
   await expectAccessible(page)
@@ -40,6 +40,15 @@ test('expert pages: queue with the expert desk, request page, KPI dashboard', as
   await expectAccessible(page)
   await page.goto('/assistance/kpi')
   await expect(page.locator('svg').first()).toBeVisible()
+  await expectAccessible(page)
+  for (const path of ['/search/vocabulary', '/search/insights']) {
+    await page.goto(path)
+    await expect(page.locator('h1')).toBeVisible()
+    await expectAccessible(page)
+  }
+  await page.goto('/search/vocabulary')
+  await page.getByRole('link', { name: /编辑: |Edit: / }).first().click()
+  await expect(page.locator('h1')).toBeVisible()
   await expectAccessible(page)
 })
 
@@ -146,4 +155,72 @@ test('training: my courses and catalogue, a course, a lesson; the trainer’s co
   await page.getByRole('link', { name: '添加课时' }).click()
   await expect(page.getByTestId('editor-body')).toBeVisible()
   await expectAccessible(page)
+})
+
+test('inspections: the inspector\'s list and schedule form, an inspection being scored with a failed item, the station\'s view, reports and the printable report on a phone, an empty list', async ({ page, browser }) => {
+  await signIn(page, 'expert@gtac.test')
+  await page.goto('/inspections')
+  await page.getByRole('button', { name: /^安排$|^Schedule$/ }).click()
+  await expect(page.locator('#schedule-stationId-error')).toBeVisible()
+  await expectAccessible(page)
+  await page.locator('.inspection-row__title', { hasText: /服务接待流程|Service reception/ }).first().click()
+  await expect(page.getByTestId('checklist-item').first()).toBeVisible()
+  await expectAccessible(page)
+  await page.getByRole('button', { name: /^开始巡检$|^Start the inspection$/ }).click()
+  const first = page.getByTestId('checklist-item').first()
+  await first.getByRole('button', { name: /^不合格$|^Fail$/ }).click()
+  await expect(first).toHaveAttribute('data-outcome', 'FAIL')
+  await page.getByTestId('checklist-item').nth(1).getByRole('button', { name: /^合格$|^Pass$/ }).click()
+  await first.locator('.raise-action summary').click()
+  await expectAccessible(page)
+  const inspection = new URL(page.url()).pathname
+
+  const station = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage()
+  await signIn(station, 'manager@gtac.test')
+  await station.goto('/inspections')
+  await expectAccessible(station)
+  await station.goto(inspection)
+  await expect(station.getByTestId('score-progress')).toBeVisible()
+  await expectAccessible(station)
+
+  // A finished inspection (facilities, one item failed) fills the reports.
+  await page.goto('/inspections')
+  const pick = async (label: RegExp, text: string) => {
+    const select = page.getByLabel(label)
+    await select.selectOption({ label: (await select.locator('option', { hasText: text }).textContent())! })
+  }
+  await pick(/^服务站$|^Station$/, 'BJ001')
+  await pick(/^检查表$|^Checklist$/, '设施设备')
+  await page.getByLabel(/^时间$|^Date and time$/).fill(`${new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)}T08:00`)
+  await page.getByRole('button', { name: /^安排$|^Schedule$/ }).click()
+  await page.getByRole('button', { name: /^开始巡检$|^Start the inspection$/ }).click()
+  const items = page.getByTestId('checklist-item')
+  for (let index = 0; index < 12; index += 1) {
+    await items.nth(index).getByRole('button', { name: index === 0 ? /^不合格$|^Fail$/ : /^合格$|^Pass$/ }).click()
+    await expect(items.nth(index)).toHaveAttribute('data-outcome', index === 0 ? 'FAIL' : 'PASS')
+  }
+  await page.getByLabel(/输入您的姓名签字|Type your name to sign/).fill('陈工')
+  await page.getByRole('button', { name: /^签字$|^Sign$/ }).click()
+  await expect(page.getByTestId('signature-inspector')).toContainText('陈工')
+  const finished = new URL(page.url()).pathname
+  await station.goto(finished)
+  await station.getByLabel(/输入您的姓名签字|Type your name to sign/).fill('张站长')
+  await station.getByRole('button', { name: /^签字$|^Sign$/ }).click()
+  await expect(station.getByTestId('inspection-status')).toHaveText(/已完成|Finished/)
+  await expectAccessible(station)
+  await station.goto('/inspections/reports')
+  await expect(station.getByTestId('station-history')).toBeVisible()
+  await expectAccessible(station)
+  await page.goto('/inspections/reports')
+  await expect(page.getByTestId('league-table')).toBeVisible()
+  await expectAccessible(page)
+  await station.goto(`${finished}/report`)
+  await expect(station.locator('.inspection-report')).toBeVisible()
+  await expectAccessible(station)
+
+  const trainer = await (await browser.newContext()).newPage()
+  await signIn(trainer, 'trainer@gtac.test')
+  await trainer.goto('/inspections')
+  await expect(trainer.locator('.empty-state')).toBeVisible()
+  await expectAccessible(trainer)
 })

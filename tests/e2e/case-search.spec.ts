@@ -40,3 +40,29 @@ test('one search over cases, bulletins and questions: a DTC finds each kind, lab
   await page.locator('.hit__title a').first().click()
   await expect(page).toHaveURL(/\/forum\/[a-z0-9]+$/)
 })
+
+test('a search that finds nothing reaches the insights; an engineer adds its word as a synonym and the same search then finds the case', async ({ browser }) => {
+  test.setTimeout(120_000)
+  const tech = await (await browser.newContext()).newPage()
+  await signIn(tech, 'tech@gtac.test')
+  await tech.goto(`/cases?q=${encodeURIComponent('馊味')}`)
+  await expect(tech.locator('.empty-state')).toBeVisible()
+
+  const engineer = await (await browser.newContext()).newPage()
+  await signIn(engineer, 'expert@gtac.test')
+  await engineer.getByRole('navigation', { name: /搜索管理|Search curation/ }).getByRole('link', { name: /搜索洞察|Search insights/ }).click()
+  const zero = engineer.locator('section').filter({ has: engineer.getByRole('heading', { name: /没有结果的搜索|Searches with no result/ }) })
+  await zero.getByRole('link', { name: /加为同义词: 馊味|Add as synonym: 馊味/ }).click()
+  await expect(engineer).toHaveURL(/\/search\/vocabulary\?term=/)
+  await expect(engineer.getByLabel(/口语说法|Colloquial words/)).toHaveValue('馊味')
+  await engineer.getByLabel(/^标准术语$|^Standard term$/).fill('霉味')
+  await engineer.getByLabel(/^英文|^English/).fill('musty odour')
+  await engineer.getByRole('button', { name: /^保存$|^Save$/ }).click()
+  await expect(engineer.locator('.notice--ok')).toHaveText(/已保存|Saved/)
+  await expect(engineer.getByRole('row', { name: /霉味/ })).toContainText('馊味')
+
+  await expect(async () => {
+    await tech.goto(`/cases?q=${encodeURIComponent('馊味')}`)
+    await expect(tech.locator('.hit').first()).toContainText('霉味', { timeout: 1000 })
+  }).toPass({ timeout: 20_000 })
+})

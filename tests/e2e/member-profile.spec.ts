@@ -23,7 +23,7 @@ test('a technician fills in expertise, languages and a picture on a phone; the p
   await page.getByRole('button', { name: /^保存$|^Save$/ }).click()
 
   await expect(page).toHaveURL(/\/me\?saved=profile$/)
-  await expect(page.getByRole('status')).toHaveText(/资料已保存|Profile saved/)
+  await expect(page.locator('.notice--ok')).toHaveText(/资料已保存|Profile saved/)
   await expect(page.locator('.facts')).toContainText(/变速箱|Transmission/)
   await expect(page.locator('.facts')).toContainText('English')
   const picture = page.locator('.profile-head img.avatar')

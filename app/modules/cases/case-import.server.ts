@@ -132,6 +132,7 @@ type WrittenRow = {
   created: boolean
   confirmCount: number
   approvedAt: Date | null
+  mergedIntoId: string | null
   modelZh: string
   modelEn: string
   outboxId: string
@@ -177,7 +178,7 @@ async function upsertCases(records: CaseRecord[], authorId: string) {
         "approvedAt" = coalesce(c."approvedAt", excluded."approvedAt"),
         "version" = c."version" + 1, "updatedAt" = now()
       returning c."id", coalesce('x:' || c."externalId", 'i:' || c."id") as "key", (c.xmax = 0) as "created",
-        c."confirmCount", c."approvedAt" at time zone 'UTC' as "approvedAt", c."modelId"
+        c."confirmCount", c."approvedAt" at time zone 'UTC' as "approvedAt", c."modelId", c."mergedIntoId"
     ),
     old_parts as (
       delete from "CasePart" p using written w where p."caseId" = w."id" and not w."created"
@@ -193,7 +194,7 @@ async function upsertCases(records: CaseRecord[], authorId: string) {
     outbox as (
       insert into "SearchOutbox" ("entity", "entityId") select 'case', "id" from written returning "id", "entityId"
     )
-    select w."key", w."id", w."created", w."confirmCount", w."approvedAt", m."nameZh" as "modelZh", m."nameEn" as "modelEn",
+    select w."key", w."id", w."created", w."confirmCount", w."approvedAt", w."mergedIntoId", m."nameZh" as "modelZh", m."nameEn" as "modelEn",
       o."id" as "outboxId"
     from written w
     join outbox o on o."entityId" = w."id"
@@ -205,9 +206,10 @@ async function upsertCases(records: CaseRecord[], authorId: string) {
 
 /** The search document of a case just written, from what was written: no second read of the rows. */
 function documentOf(record: CaseRecord, written: WrittenRow): CaseDocument | null {
-  if (!isPublished(record)) return null
+  if (!isPublished({ status: record.status, mergedIntoId: written.mergedIntoId })) return null
   return toCaseDocument({
     ...record,
+    mergedIntoId: written.mergedIntoId,
     id: written.id,
     confirmCount: written.confirmCount,
     approvedAt: written.approvedAt,

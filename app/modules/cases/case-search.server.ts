@@ -14,6 +14,7 @@ export async function basicCaseSearch(query: CaseSearchQuery): Promise<CaseSearc
   const words = query.q.split(/\s+/).filter(Boolean).slice(0, 8)
   const where: Prisma.RepairCaseWhereInput = {
     status: query.classic ? 'CLASSIC' : { in: PUBLISHED_STATUSES },
+    mergedIntoId: null,
     ...(query.modelId ? { modelId: query.modelId } : {}),
     ...(query.year ? { year: query.year } : {}),
     ...(query.system ? { systemCode: query.system } : {}),

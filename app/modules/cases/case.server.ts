@@ -195,6 +195,7 @@ const CASE_REVIEW_NOTICE = { approve: '案例已通过审核 / Case approved', r
 
 const caseDetailSelect = {
   id: true,
+  mergedIntoId: true,
   externalId: true,
   title: true,
   year: true,

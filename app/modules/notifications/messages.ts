@@ -13,6 +13,7 @@ export const notificationMessages = defineMessages(
     'kind.forum': '知道论坛',
     'kind.training': '在线培训',
     'kind.certificate': '证书到期',
+    'kind.inspection': '远程巡检',
   },
   {
     title: 'Notifications',
@@ -26,5 +27,6 @@ export const notificationMessages = defineMessages(
     'kind.forum': 'Forum',
     'kind.training': 'Training',
     'kind.certificate': 'Certificate expiry',
+    'kind.inspection': 'Inspection',
   },
 )

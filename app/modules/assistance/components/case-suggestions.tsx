@@ -1,5 +1,5 @@
-import { Form, useFetcher } from '@remix-run/react'
-import { useEffect } from 'react'
+import { Form } from '@remix-run/react'
+import { useDebouncedFetcher } from '~/components/use-debounced-fetcher'
 import { useMessages } from '~/i18n/use-t'
 import { dtcsInQuery } from '~/utils/vehicle-codes'
 import { assistanceMessages } from '../messages'
@@ -21,14 +21,8 @@ export function suggestionQuery({ modelId, dtcs, symptoms }: { modelId: string; 
 /** Approved cases that match the request as it is typed, each with a "this case solved it" button. */
 export function CaseSuggestions(props: { modelId: string; dtcs: string; symptoms: string }) {
   const t = useMessages(assistanceMessages)
-  const fetcher = useFetcher<SearchReply>()
   const url = suggestionQuery(props)
-  const { load } = fetcher
-  useEffect(() => {
-    if (!url) return
-    const timer = setTimeout(() => load(url), 300)
-    return () => clearTimeout(timer)
-  }, [url, load])
+  const fetcher = useDebouncedFetcher<SearchReply>(url)
   const hits = url ? (fetcher.data?.hits ?? []) : []
 
   return (

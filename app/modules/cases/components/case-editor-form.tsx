@@ -7,6 +7,7 @@ import { VIN_PATTERN, normalizeVin, vinCheckDigitMatches } from '~/utils/vehicle
 import { useFieldErrors } from '~/components/field-errors'
 import { FileUploadButton } from '~/components/file-upload-button'
 import { RichTextEditor, type UploadedFile } from '~/components/rich-text-editor'
+import { SimilarCases } from './similar-cases'
 
 export type CaseFormValues = {
   title: string
@@ -35,10 +36,13 @@ export function CaseEditorForm({
   values,
   catalogue,
   errors = {},
+  suggestSimilar = false,
 }: {
   values: CaseFormValues
   catalogue: Catalogue
   errors?: Record<string, string>
+  /** For a new case: look-alike published cases beside the form. */
+  suggestSimilar?: boolean
 }) {
   const t = useT()
   const localName = useLocalName()
@@ -47,6 +51,8 @@ export function CaseEditorForm({
   const [parts, setParts] = useState(values.parts)
   const [vin, setVin] = useState(values.vin)
   const [attachments, setAttachments] = useState(values.attachments)
+  const [typed, setTyped] = useState({ title: values.title, modelId: values.modelId, dtcs: values.dtcs, symptoms: '' })
+  const track = (field: keyof typeof typed) => (event: { target: { value: string } }) => setTyped((current) => ({ ...current, [field]: event.target.value }))
   const normalizedVin = normalizeVin(vin)
   const vinWarning = VIN_PATTERN.test(normalizedVin) && !vinCheckDigitMatches(normalizedVin)
   const addAttachment = (file: Pick<UploadedFile, 'id' | 'fileName'>) => setAttachments((current) => [...current, file])
@@ -63,13 +69,13 @@ export function CaseEditorForm({
       <section className="card">
         <div className="field">
           <label htmlFor="title">{t('case.title')}</label>
-          <input id="title" name="title" defaultValue={values.title} required maxLength={200} {...invalid('title')} />
+          <input id="title" name="title" defaultValue={values.title} required maxLength={200} onChange={track('title')} {...invalid('title')} />
           {fieldError('title')}
         </div>
         <div className="grid">
           <div className="field">
             <label htmlFor="modelId">{t('case.model')}</label>
-            <select id="modelId" name="modelId" defaultValue={values.modelId} required {...invalid('modelId')}>
+            <select id="modelId" name="modelId" defaultValue={values.modelId} required onChange={track('modelId')} {...invalid('modelId')}>
               <option value="">{t('case.choose')}</option>
               {catalogue.models.map((model) => <option key={model.id} value={model.id}>{localName(model)}</option>)}
             </select>
@@ -113,15 +119,17 @@ export function CaseEditorForm({
           </div>
           <div className="field">
             <label htmlFor="dtcs">{t('case.dtcs')}</label>
-            <input id="dtcs" name="dtcs" defaultValue={values.dtcs} spellCheck={false} autoCapitalize="characters" {...invalid('dtcs')} />
+            <input id="dtcs" name="dtcs" defaultValue={values.dtcs} spellCheck={false} autoCapitalize="characters" onChange={track('dtcs')} {...invalid('dtcs')} />
             <p className="field-hint">{t('case.dtcsHint')}</p>
             {fieldError('dtcs')}
           </div>
         </div>
       </section>
 
+      {suggestSimilar ? <SimilarCases {...typed} /> : null}
+
       <section className="card">
-        <RichTextEditor name="symptoms" label={t('case.symptoms')} initialContent={values.symptoms} error={errors.symptoms} onUploaded={addAttachment} />
+        <RichTextEditor name="symptoms" label={t('case.symptoms')} initialContent={values.symptoms} error={errors.symptoms} onUploaded={addAttachment} onTextChange={(text) => setTyped((current) => ({ ...current, symptoms: text }))} />
         <RichTextEditor name="diagnosis" label={t('case.diagnosis')} initialContent={values.diagnosis} error={errors.diagnosis} onUploaded={addAttachment} />
         <RichTextEditor name="rootCause" label={t('case.rootCause')} initialContent={values.rootCause} error={errors.rootCause} onUploaded={addAttachment} />
         <RichTextEditor name="fix" label={t('case.fix')} initialContent={values.fix} error={errors.fix} onUploaded={addAttachment} />

@@ -5,6 +5,8 @@ export type CaseTemplate = {
   system: string
   dtcs: string[]
   title: Text
+  /** Other ways technicians title the same fault. */
+  titles?: Text[]
   symptoms: Text
   steps: Text[]
   rootCause: Text
@@ -21,11 +23,28 @@ export const conditions: Text[] = [
   { zh: '早晨第一次启动', en: 'on the first start in the morning' },
 ]
 
+/** A detail a technician adds to the symptoms, so no two cases read the same. */
+export const details: Text[] = [
+  { zh: '故障偶发，大约每周出现两次。', en: 'It happens about twice a week.' },
+  { zh: '客户已在外面的修理厂更换过相关零件，未解决。', en: 'Another garage already replaced parts without success.' },
+  { zh: '车辆刚做完保养。', en: 'The car was serviced last week.' },
+  { zh: '故障出现前曾涉水行驶。', en: 'The car went through deep water shortly before.' },
+  { zh: '车辆加装过行车记录仪。', en: 'An aftermarket dash camera is fitted.' },
+  { zh: '天气寒冷时更容易出现。', en: 'It is worse in cold weather.' },
+  { zh: '客户第二次进站反映同一问题。', en: 'This is the second visit for the same complaint.' },
+  { zh: '', en: '' },
+]
+
 export const caseTemplates: CaseTemplate[] = [
   {
     system: 'engine',
     dtcs: ['P0171'],
     title: { zh: '冷车怠速抖动，故障灯亮，报P0171', en: 'Rough idle when cold, MIL on with P0171' },
+    titles: [
+      { zh: '冷车怠速抖动，故障灯亮，报P0171', en: 'Rough idle when cold, MIL on with P0171' },
+      { zh: '冷启动后发动机抖，报P0171混合气过稀', en: 'Shakes at idle after cold start, P0171 system too lean' },
+      { zh: 'P0171，怠速不稳，长期燃油修正偏大', en: 'P0171 with unstable idle and high long-term fuel trim' },
+    ],
     symptoms: { zh: '客户反映{cond}发动机怠速抖动明显，转速表指针波动，故障灯点亮。', en: 'Customer reports the engine idles roughly {cond}, the tachometer needle hunts and the check engine light is on.' },
     steps: [
       { zh: '读取故障码P0171，冻结帧显示长期燃油修正+22%。', en: 'Read DTC P0171; freeze frame shows long-term fuel trim at +22%.' },
@@ -40,6 +59,11 @@ export const caseTemplates: CaseTemplate[] = [
     system: 'engine',
     dtcs: ['P0300', 'P0302'],
     title: { zh: '加速无力伴随抖动，2缸失火', en: 'Hesitation and shake on acceleration, cylinder 2 misfire' },
+    titles: [
+      { zh: '加速无力伴随抖动，2缸失火', en: 'Hesitation and shake on acceleration, cylinder 2 misfire' },
+      { zh: '急加速抖动，报P0300/P0302', en: 'Shudder under hard acceleration, P0300/P0302 stored' },
+      { zh: '故障灯闪烁，发动机缺缸', en: 'Flashing MIL, engine running on three cylinders' },
+    ],
     symptoms: { zh: '车辆{cond}出现明显抖动和加速无力，偶发故障灯闪烁。', en: 'The car shakes and hesitates {cond}; the check engine light sometimes flashes.' },
     steps: [
       { zh: '读取故障码P0300、P0302，失火计数集中在2缸。', en: 'Read P0300 and P0302; misfire counts concentrate on cylinder 2.' },
@@ -53,6 +77,10 @@ export const caseTemplates: CaseTemplate[] = [
     system: 'transmission',
     dtcs: ['P0733'],
     title: { zh: '变速箱三挡打滑，报P0733', en: 'Transmission slips in 3rd gear, P0733 stored' },
+    titles: [
+      { zh: '变速箱三挡打滑，报P0733', en: 'Transmission slips in 3rd gear, P0733 stored' },
+      { zh: '升三挡转速飙升，车速不跟', en: 'Engine flares on the 2-3 upshift' },
+    ],
     symptoms: { zh: '{cond}升入三挡时发动机转速突然升高，车速不跟随，变速箱打滑。', en: 'When shifting into 3rd {cond}, engine speed flares and the car does not pick up speed: the transmission slips.' },
     steps: [
       { zh: '读取P0733，数据流显示三挡传动比偏差超过15%。', en: 'Read P0733; live data shows the 3rd gear ratio off by more than 15%.' },
@@ -94,6 +122,10 @@ export const caseTemplates: CaseTemplate[] = [
     system: 'electrical',
     dtcs: ['P0562', 'B1318'],
     title: { zh: '停放两天后无法启动，蓄电池亏电', en: 'No start after two days parked, battery drained' },
+    titles: [
+      { zh: '停放两天后无法启动，蓄电池亏电', en: 'No start after two days parked, battery drained' },
+      { zh: '车放几天就打不着火，暗电流偏大', en: 'Battery flat after a few days, high parasitic draw' },
+    ],
     symptoms: { zh: '车辆停放两天后无法启动，更换蓄电池后问题复现。', en: 'The car will not start after two days parked; a new battery did not cure it.' },
     steps: [
       { zh: '测量休眠电流为380毫安，远超30毫安标准。', en: 'Measured 380 mA parasitic draw against the 30 mA limit.' },
@@ -133,6 +165,10 @@ export const caseTemplates: CaseTemplate[] = [
     system: 'hvac',
     dtcs: ['B1479'],
     title: { zh: '空调不制冷，压缩机不吸合', en: 'A/C blows warm, compressor does not engage' },
+    titles: [
+      { zh: '空调不制冷，压缩机不吸合', en: 'A/C blows warm, compressor does not engage' },
+      { zh: '空调出风不凉，压缩机离合器不工作', en: 'No cold air, A/C compressor clutch not engaging' },
+    ],
     symptoms: { zh: '{cond}打开空调出风口为自然风，压缩机离合器不吸合。', en: 'With the A/C on {cond} the vents blow ambient air; the compressor clutch does not engage.' },
     steps: [
       { zh: '读取B1479，压力传感器信号电压为4.9V（对地开路）。', en: 'Read B1479; pressure sensor signal at 4.9 V (open circuit).' },

@@ -34,7 +34,7 @@ function HitMeta({ hit }: { hit: SiteHit }) {
 }
 
 /** Cases, bulletins and questions in one ranked list, each labelled with what it is. */
-export function SiteHitList({ hits }: { hits: SiteHit[] }) {
+export function SiteHitList({ hits, onHitClick }: { hits: SiteHit[]; onHitClick?: (hitId: string) => void }) {
   const t = useMessages(searchMessages)
   return (
     <ol className="hit-list">
@@ -42,7 +42,7 @@ export function SiteHitList({ hits }: { hits: SiteHit[] }) {
         <li key={`${hit.type}:${hit.id}`} className="hit" data-hit-type={hit.type}>
           <h3 className="hit__title">
             <span className={`hit__type hit__type--${hit.type}`}>{t(`label.${hit.type}`)}</span>
-            <Link to={hitUrl(hit)}><TextParts parts={hit.titleParts} /></Link>
+            <Link to={hitUrl(hit)} onClick={() => onHitClick?.(hit.id)}><TextParts parts={hit.titleParts} /></Link>
           </h3>
           <p className="hit__meta">
             <HitMeta hit={hit} />

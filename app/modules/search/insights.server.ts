@@ -1,0 +1,48 @@
+import { getDb } from '~/utils/db.server'
+
+/** Keystrokes of one search arrive as several queries: a refinement within this time updates the row. */
+const REFINE_WINDOW_MS = 5_000
+
+/**
+ * Logs a search as typed, for the curators' insights. Search-as-you-type sends "P0", "P03",
+ * "P0300": a query that extends or trims the user's previous one within seconds replaces it.
+ */
+export async function recordSearch({ userId, q, scope, hitCount, now = new Date() }: { userId: string; q: string; scope: string; hitCount: number; now?: Date }) {
+  const query = q.trim().toLowerCase().slice(0, 200)
+  if (!query) return null
+  const db = getDb()
+  const previous = await db.searchQueryLog.findFirst({
+    where: { userId, scope, createdAt: { gte: new Date(now.getTime() - REFINE_WINDOW_MS) }, clickedHitId: null },
+    orderBy: { id: 'desc' },
+    select: { id: true, q: true },
+  })
+  if (previous && (query.startsWith(previous.q) || previous.q.startsWith(query))) {
+    await db.searchQueryLog.update({ where: { id: previous.id }, data: { q: query, hitCount, createdAt: now } })
+    return previous.id
+  }
+  const created = await db.searchQueryLog.create({ data: { userId, q: query, scope, hitCount, createdAt: now }, select: { id: true } })
+  return created.id
+}
+
+/** A hit opened from a logged search (only the searcher's own log). */
+export async function recordClick({ userId, logId, hitId }: { userId: string; logId: bigint; hitId: string }) {
+  const { count } = await getDb().searchQueryLog.updateMany({ where: { id: logId, userId }, data: { clickedHitId: hitId } })
+  return count > 0
+}
+
+type QueryRow = { q: string; searches: number; hits: number; clicked: number }
+
+/** The last days' queries: the most frequent, those that found nothing, those whose results nobody opened. */
+export async function searchInsights({ days = 30, limit = 20, now = new Date() }: { days?: number; limit?: number; now?: Date } = {}) {
+  const since = new Date(now.getTime() - days * 86_400_000)
+  const rows = await getDb().$queryRaw<QueryRow[]>`
+    SELECT q, count(*)::int AS searches, max("hitCount")::int AS hits, count("clickedHitId")::int AS clicked
+    FROM "SearchQueryLog" WHERE "createdAt" >= ${since}
+    GROUP BY q ORDER BY count(*) DESC, q ASC LIMIT 2000`
+  return {
+    days,
+    top: rows.slice(0, limit),
+    zeroResult: rows.filter((row) => row.hits === 0).slice(0, limit),
+    noClick: rows.filter((row) => row.hits > 0 && row.clicked === 0).slice(0, limit),
+  }
+}

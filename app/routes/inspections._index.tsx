@@ -1,0 +1,84 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { useLocalName, useLocale, useMessages } from '~/i18n/use-t'
+import { InspectionStatusBadge, formatScore } from '~/modules/inspections/components/status-badge'
+import { ScheduleForm } from '~/modules/inspections/components/schedule-form'
+import { listCurrentTemplates, listInspections, listStationsToInspect, mayInspect, scheduleInspection } from '~/modules/inspections/inspections.server'
+import { inspectionMessages } from '~/modules/inspections/messages'
+import { requireUser } from '~/utils/auth.server'
+import { invariantResponse } from '~/utils/permissions.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const inspector = mayInspect(user)
+  const [inspections, stations, templates] = await Promise.all([
+    listInspections({ user }),
+    inspector ? listStationsToInspect() : [],
+    inspector ? listCurrentTemplates() : [],
+  ])
+  return { inspections, stations, templates, inspector }
+}
+
+export const meta: MetaFunction = () => [{ title: 'GTAC · 远程巡检 / Inspections' }]
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const outcome = await scheduleInspection({ user, input: Object.fromEntries(await request.formData()) })
+  invariantResponse(outcome.ok || outcome.reason !== 'forbidden', 'Forbidden', 403)
+  if (!outcome.ok) return Response.json({ errors: outcome.reason === 'invalid-input' ? outcome.errors : {} }, { status: 400 })
+  return redirect(`/inspections/${outcome.id}`)
+}
+
+export default function InspectionList() {
+  const { inspections, stations, templates, inspector } = useLoaderData<typeof loader>()
+  const actionData = useActionData<{ errors?: Record<string, string> }>()
+  const t = useMessages(inspectionMessages)
+  const localName = useLocalName()
+  const locale = useLocale()
+  const when = (value: string | Date) => new Date(value).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+
+  return (
+    <section>
+      <header className="search-head">
+        <div>
+          <h1>{t('title')}</h1>
+          <p className="muted">{inspector ? t('intro') : t('introStation')}</p>
+        </div>
+        <div className="button-row">
+          <Link className="button button--ghost" to="/inspections/reports">{t('reports')}</Link>
+        </div>
+      </header>
+
+      {inspections.length === 0 ? (
+        <p className="empty-state">{inspector ? t('emptyInspector') : t('empty')}</p>
+      ) : (
+        <ul className="inspection-list">
+          {inspections.map((row) => (
+            <li key={row.id} className="inspection-row">
+              <div className="inspection-row__head">
+                <Link to={`/inspections/${row.id}`} className="inspection-row__title">
+                  {t('number', { number: row.number })} · {localName(row.template)} · {row.station.name}
+                </Link>
+                <InspectionStatusBadge status={row.status} />
+              </div>
+              <p className="hit__meta">
+                <span>{when(row.scheduledAt)}</span>
+                <span>{t('inspector')}: {row.inspector.name}</span>
+                <span>{t('version', { version: row.template.version })}</span>
+                {row.status === 'FINISHED' ? <span className="inspection-row__score">{t('score')}: <strong>{formatScore(row.score)}</strong></span> : null}
+                {row._count.actions > 0 ? <span className="badge badge--returned">{t('openActions', { count: row._count.actions })}</span> : null}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {inspector ? <ScheduleForm stations={stations} templates={templates} errors={actionData?.errors ?? {}} /> : null}
+    </section>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
