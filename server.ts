@@ -19,6 +19,7 @@ import { ensureSearchIndexes } from './search/indexed-entities'
 import { startOutboxIndexer } from './search/outbox-indexer'
 import { startBulletinAnnouncer } from './app/modules/bulletins/announcer.server'
 import { startMailJobs } from './app/modules/notifications/jobs.server'
+import { startCertificateReminders } from './app/modules/exams/certificate-reminders.server'
 import { startActionEscalation } from './app/modules/inspections/escalation.server'
 
 const BUILD_PATH = path.resolve('build/index.js')
@@ -60,6 +61,7 @@ async function main() {
   const indexer = startOutboxIndexer({ prepare: ensureSearchIndexes, log })
   const announcer = startBulletinAnnouncer({ log })
   const mail = startMailJobs({ log })
+  const reminders = startCertificateReminders({ log })
   const escalation = startActionEscalation({ log })
 
   const loadBuild = async () => (await import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`)) as ServerBuild
@@ -109,6 +111,7 @@ async function main() {
     await indexer.stop()
     await announcer.stop()
     await mail.stop()
+    await reminders.stop()
     await escalation.stop()
     await (build.entry.module as { flushBeforeExit?: () => Promise<void> }).flushBeforeExit?.()
     await disconnectDb()

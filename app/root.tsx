@@ -16,6 +16,7 @@ import liveStyles from '~/styles/live.css'
 import annotationStyles from '~/styles/annotation.css'
 import bulletinStyles from '~/styles/bulletins.css'
 import examStyles from '~/styles/exams.css'
+import trainingStyles from '~/styles/training.css'
 import forumStyles from '~/styles/forum.css'
 import inspectionStyles from '~/styles/inspections.css'
 
@@ -26,6 +27,7 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: annotationStyles },
   { rel: 'stylesheet', href: bulletinStyles },
   { rel: 'stylesheet', href: examStyles },
+  { rel: 'stylesheet', href: trainingStyles },
   { rel: 'stylesheet', href: forumStyles },
   { rel: 'stylesheet', href: inspectionStyles },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },

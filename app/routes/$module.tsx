@@ -4,7 +4,7 @@ import type { MessageKey } from '~/i18n/messages'
 import { useT } from '~/i18n/use-t'
 import { requireUser } from '~/utils/auth.server'
 
-const upcomingModules = ['training'] as const
+const upcomingModules: readonly string[] = []
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const module = upcomingModules.find((name) => name === params.module)

@@ -3,11 +3,13 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { StatusBadge } from '~/modules/cases/components/status-badge'
-import { useLocalName, useLocale, useT } from '~/i18n/use-t'
+import { useLocalName, useLocale, useMessages, useT } from '~/i18n/use-t'
 import { describeDtcs } from '~/modules/catalogue/catalogue.server'
 import { bulletinsForVehicle } from '~/modules/bulletins/bulletin.server'
 import { VehicleBulletins } from '~/modules/bulletins/components/bulletin-list'
 import { recordCaseView } from '~/modules/cases/case-views.server'
+import { canManageExams } from '~/modules/exams/access'
+import { examMessages } from '~/modules/exams/messages'
 import { duplicateCandidates, mayMergeCases, mergeCases } from '~/modules/cases/case-merge.server'
 import { DuplicateCandidates } from '~/modules/cases/components/duplicate-candidates'
 import {
@@ -39,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ])
   recordCaseView(record.id)
   const arrivedFromMerge = new URL(request.url).searchParams.has('merged')
-  return { record: withRenderedHtml(record), comments, confirmed, dtcs, bulletins, duplicates, curator, arrivedFromMerge }
+  return { record: withRenderedHtml(record), comments, confirmed, dtcs, bulletins, duplicates, curator, arrivedFromMerge, canDraftQuestion: record.status === 'CLASSIC' && canManageExams(user) }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.record.title} · GTAC` : 'GTAC' }]
@@ -95,7 +97,8 @@ function RichSection({ title, html }: { title: string; html: string }) {
 }
 
 export default function CasePage() {
-  const { record, comments, confirmed, dtcs, bulletins, duplicates, curator, arrivedFromMerge } = useLoaderData<typeof loader>()
+  const { record, comments, confirmed, dtcs, bulletins, duplicates, curator, arrivedFromMerge, canDraftQuestion } = useLoaderData<typeof loader>()
+  const examT = useMessages(examMessages)
   const actionData = useActionData<{ errors?: Record<string, string>; merged?: boolean }>()
   const navigation = useNavigation()
   const t = useT()
@@ -118,6 +121,7 @@ export default function CasePage() {
         </div>
         <div className="button-row">
           {record.canEdit ? <Link className="button button--ghost" to={`/cases/${record.id}/edit`}>{t('case.edit')}</Link> : null}
+          {canDraftQuestion ? <Link className="button button--ghost" to={`/exams/manage/questions/new?fromCase=${record.id}`}>{examT('question.draftFromCase')}</Link> : null}
           {record.actions.includes('submit') ? (
             <Form method="post">
               <input type="hidden" name="intent" value="transition" />

@@ -2,6 +2,7 @@ import { createReadableStreamFromReadable, type LoaderFunctionArgs } from '@remi
 import { requestVisibilityWhere } from '~/modules/assistance/assistance.server'
 import { caseVisibilityWhere } from '~/modules/cases/case.server'
 import { openAttachment } from '~/modules/files/attachment.server'
+import { lessonImagesVisibleWhere } from '~/modules/training/course.server'
 import { inspectionAttachmentWhere } from '~/modules/inspections/inspections.server'
 import { requireUser } from '~/utils/auth.server'
 
@@ -11,7 +12,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     user,
     attachmentId: params.fileId!,
     // A member's picture is seen by everyone signed in.
-    visibleVia: [{ repairCase: caseVisibilityWhere(user) }, { assistanceRequest: requestVisibilityWhere(user) }, inspectionAttachmentWhere(user), { avatarOf: { isNot: null } }],
+    visibleVia: [
+      { repairCase: caseVisibilityWhere(user) },
+      { assistanceRequest: requestVisibilityWhere(user) },
+      inspectionAttachmentWhere(user),
+      { avatarOf: { isNot: null } },
+      await lessonImagesVisibleWhere({ user }),
+    ],
   })
   if (!file) throw new Response('Not found', { status: 404 })
   return new Response(createReadableStreamFromReadable(file.stream), {

@@ -133,6 +133,30 @@ test('forum: list, a solved question with its forms, the ask page, history; an e
   await expectAccessible(expert)
 })
 
+test('training: my courses and catalogue, a course, a lesson; the trainer’s course, lesson and management pages', async ({ page }) => {
+  await signIn(page, 'tech@gtac.test')
+  await page.goto('/training')
+  await expect(page.getByTestId('course-card').first()).toBeVisible()
+  await expectAccessible(page)
+  await page.getByTestId('course-card').first().locator('h3 a').click()
+  await expect(page.getByTestId('lesson-item').first()).toBeVisible()
+  await expectAccessible(page)
+  await page.getByTestId('lesson-item').first().locator('a').click()
+  await expect(page.locator('.lesson-nav')).toBeVisible()
+  await expectAccessible(page)
+  await page.context().clearCookies()
+
+  await signIn(page, 'trainer@gtac.test')
+  await page.goto('/training/manage')
+  await expectAccessible(page)
+  await page.locator('table a').first().click()
+  await expect(page.getByTestId('manage-lesson').first()).toBeVisible()
+  await expectAccessible(page)
+  await page.getByRole('link', { name: '添加课时' }).click()
+  await expect(page.getByTestId('editor-body')).toBeVisible()
+  await expectAccessible(page)
+})
+
 test('inspections: the inspector\'s list and schedule form, an inspection being scored with a failed item, the station\'s view, reports and the printable report on a phone, an empty list', async ({ page, browser }) => {
   await signIn(page, 'expert@gtac.test')
   await page.goto('/inspections')

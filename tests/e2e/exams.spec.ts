@@ -102,6 +102,11 @@ test('a trainer builds and publishes an exam; a technician takes it, leaves, res
 
   await tech.goto('/me')
   await expect(tech.getByTestId('certifications')).toContainText('技术员')
+  // Its printable certificate.
+  await tech.getByTestId('certifications').getByRole('link', { name: '查看证书' }).first().click()
+  await expect(tech.getByTestId('certificate')).toContainText('技术员')
+  await expect(tech.getByTestId('certificate')).toContainText('王师傅')
+  await tech.screenshot({ path: 'tests/.artifacts/certificate.png' })
 
   // The trainer sees the attempt among the paper's results.
   await trainer.reload()

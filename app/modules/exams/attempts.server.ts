@@ -2,7 +2,7 @@ import type { Prisma } from '~/generated/prisma/client'
 import { getDb } from '~/utils/db.server'
 import type { SessionUser } from '~/utils/session-user'
 import { closeAttempt, settleExpiredAttempts } from './attempt-close.server'
-import { heldLevels, meetsPrerequisite } from './certification.server'
+import { coursesStillRequired, heldLevels, meetsPrerequisite } from './certification.server'
 import { drawQuestions, newSeed, type SnapshotQuestion } from './draw'
 import { previousLevel, type Kind, type Level } from './levels'
 import { loadPaperBank, parseDrawRules } from './papers.server'
@@ -220,7 +220,8 @@ function resultView(row: AttemptRow, reviewAllowed: boolean) {
         : null,
   }
 }
-export type AttemptResultView = ReturnType<typeof resultView>
+/** With the courses its level still waits for, when a passed exam has not granted it yet. */
+export type AttemptResultView = ReturnType<typeof resultView> & { coursesRequired: Array<{ id: string; title: string }> }
 
 async function loadOwnAttempt(db: Tx, { user, attemptId }: { user: Candidate; attemptId: string }) {
   return db.examAttempt.findFirst({ where: { id: attemptId, userId: user.id }, select: attemptSelect })
@@ -235,7 +236,9 @@ export async function getAttempt({ user, attemptId, now = new Date() }: { user: 
   if (row.status === 'IN_PROGRESS') return openView(row)
   // While another attempt at the same paper runs, no answers of this one are shown.
   const runningSibling = await db.examAttempt.count({ where: { userId: user.id, paperId: row.paperId, status: 'IN_PROGRESS', id: { not: row.id } } })
-  return resultView(row, runningSibling === 0)
+  const view = resultView(row, runningSibling === 0)
+  const coursesRequired = view.passed && view.level && !view.certification ? await coursesStillRequired({ userId: user.id, level: view.level }) : []
+  return { ...view, coursesRequired }
 }
 
 /** The candidate's attempts, newest first, expired ones graded first. */

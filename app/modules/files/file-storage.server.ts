@@ -10,6 +10,8 @@ export interface FileStorage {
   put(source: AsyncIterable<Uint8Array>, limitBytes: number): Promise<{ key: string; sizeBytes: number; head: Buffer }>
   read(key: string): Readable
   remove(key: string): Promise<void>
+  /** Where the bytes lie on this machine, for serving byte ranges (a remote store would presign instead). */
+  localPath(key: string): string
 }
 
 export class FileTooLargeError extends Error {}
@@ -51,6 +53,10 @@ class LocalDiskStorage implements FileStorage {
 
   async remove(key: string) {
     await fs.promises.rm(this.fileFor(key), { force: true })
+  }
+
+  localPath(key: string) {
+    return this.fileFor(key)
   }
 }
 

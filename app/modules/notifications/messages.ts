@@ -11,6 +11,8 @@ export const notificationMessages = defineMessages(
     'kind.assistance': '远程支援',
     'kind.case': '维修案例',
     'kind.forum': '知道论坛',
+    'kind.training': '在线培训',
+    'kind.certificate': '证书到期',
     'kind.inspection': '远程巡检',
   },
   {
@@ -23,6 +25,8 @@ export const notificationMessages = defineMessages(
     'kind.assistance': 'Assistance',
     'kind.case': 'Repair case',
     'kind.forum': 'Forum',
+    'kind.training': 'Training',
+    'kind.certificate': 'Certificate expiry',
     'kind.inspection': 'Inspection',
   },
 )

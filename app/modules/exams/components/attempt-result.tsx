@@ -37,6 +37,12 @@ export function AttemptResult({ result, canRetake }: { result: AttemptResultView
           <Link to="/me">{t('result.seeMemberCenter')}</Link>
         </p>
       ) : null}
+      {result.coursesRequired.length > 0 ? (
+        <div className="notice notice--warning" role="status" data-testid="course-required">
+          <p>{t('result.courseRequired', { level: t(`level.${result.level!}`) })}</p>
+          <ul>{result.coursesRequired.map((course) => <li key={course.id}><Link to={`/training/${course.id}`}>{course.title}</Link></li>)}</ul>
+        </div>
+      ) : null}
       {canRetake ? (
         <p><Link className="button button--ghost" to={`/exams/${result.paper.id}`}>{t('result.retake')}</Link></p>
       ) : null}

@@ -27,6 +27,7 @@ export function CertificationList({ certifications, showLink = true }: { certifi
           <span className="small">
             {certification.expired ? t('cert.expired', { date: format.date(certification.expiresAt) }) : t('cert.validUntil', { date: format.date(certification.expiresAt) })}
           </span>
+          {showLink ? <Link className="small" to={`/me/certificates/${certification.id}`}>{t('cert.view')}</Link> : null}
         </li>
       ))}
     </ul>
