@@ -1,5 +1,6 @@
 import { createReadableStreamFromReadable, type LoaderFunctionArgs } from '@remix-run/node'
 import { requestVisibilityWhere } from '~/modules/assistance/assistance.server'
+import { bulletinAttachmentWhere } from '~/modules/bulletins/audience.server'
 import { caseVisibilityWhere } from '~/modules/cases/case.server'
 import { openAttachment } from '~/modules/files/attachment.server'
 import { lessonImagesVisibleWhere } from '~/modules/training/course.server'
@@ -11,13 +12,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const file = await openAttachment({
     user,
     attachmentId: params.fileId!,
-    // A member's picture is seen by everyone signed in.
     visibleVia: [
       { repairCase: caseVisibilityWhere(user) },
       { assistanceRequest: requestVisibilityWhere(user) },
       inspectionAttachmentWhere(user),
+      // A member's picture is seen by everyone signed in.
       { avatarOf: { isNot: null } },
       await lessonImagesVisibleWhere({ user }),
+      await bulletinAttachmentWhere(user),
     ],
   })
   if (!file) throw new Response('Not found', { status: 404 })

@@ -61,3 +61,9 @@ export async function filtersWhere(filters: BulletinFilters): Promise<Prisma.Bul
   }
   return applicabilityWhere({ modelId, year: filters.year, vin: filters.vin, dtc: filters.dtc, system: filters.system })
 }
+
+/** Attachments of the bulletins this person may read (every bulletin's, for those who write them). */
+export async function bulletinAttachmentWhere(user: Pick<SessionUser, 'id' | 'role' | 'stationId'>): Promise<Prisma.AttachmentWhereInput> {
+  if (isBulletinEditor(user)) return { bulletinId: { not: null } }
+  return { bulletin: bulletinsForReaderWhere(await readerOf(user)) }
+}

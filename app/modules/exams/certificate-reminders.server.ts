@@ -1,6 +1,7 @@
 import { translateFrom } from '~/i18n/messages'
 import { notifyUsers } from '~/modules/notifications/notification.server'
 import { getDb } from '~/utils/db.server'
+import { errorText, startPeriodicJob } from '~/utils/periodic-job.server'
 import { examMessages } from './messages'
 
 /** How long before it expires a certificate's holder is reminded to renew it. */
@@ -36,16 +37,9 @@ export async function remindExpiringCertifications({ now = new Date() }: { now?:
 
 /** Checked every hour. */
 export function startCertificateReminders({ log }: { log: (line: string) => void }) {
-  let running: Promise<unknown> = Promise.resolve()
-  const tick = () => {
-    running = remindExpiringCertifications().catch((error: unknown) => log(`certificates: reminders failed (${error instanceof Error ? error.message : error}); next try in an hour`))
-  }
-  tick()
-  const timer = setInterval(tick, EVERY_MS)
-  return {
-    stop: async () => {
-      clearInterval(timer)
-      await running
-    },
-  }
+  return startPeriodicJob({
+    everyMs: EVERY_MS,
+    work: () => remindExpiringCertifications(),
+    onError: (error) => log(`certificates: reminders failed (${errorText(error)}); next try in an hour`),
+  })
 }
