@@ -27,6 +27,7 @@ export default function CertificatePage() {
       <div className="no-print button-row certificate-tools">
         <Link to="/me">← {t('cert.title')}</Link>
         <button type="button" className="button" onClick={() => window.print()}>{t('cert.print')}</button>
+        <a href={`/me/certificates/${certificate.id}/pdf`} className="button button--ghost" download>{t('cert.downloadPdf')}</a>
         <span className="small muted">{t('cert.printHint')}</span>
       </div>
       <article className="certificate" data-testid="certificate">

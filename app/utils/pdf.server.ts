@@ -31,3 +31,21 @@ export function renderPageToPdf({ url, cookie }: { url: string; cookie: string }
   queue = result.catch(() => undefined)
   return result
 }
+
+/** A page of this portal, as the caller sees it, answered as a PDF download (503 without Chromium). */
+export async function pdfResponse({ request, path, fileName }: { request: Request; path: string; fileName: string }) {
+  try {
+    const pdf = await renderPageToPdf({ url: new URL(path, request.url).href, cookie: request.headers.get('Cookie') ?? '' })
+    return new Response(new Uint8Array(pdf), {
+      headers: {
+        'Content-Type': 'application/pdf',
+        'Content-Length': String(pdf.length),
+        'Content-Disposition': `attachment; filename="${fileName}"`,
+        'Cache-Control': 'private, no-store',
+      },
+    })
+  } catch (error) {
+    if (error instanceof PdfUnavailableError) throw new Response(error.message, { status: 503 })
+    throw error
+  }
+}

@@ -107,6 +107,10 @@ test('a trainer builds and publishes an exam; a technician takes it, leaves, res
   await expect(tech.getByTestId('certificate')).toContainText('技术员')
   await expect(tech.getByTestId('certificate')).toContainText('王师傅')
   await tech.screenshot({ path: 'tests/.artifacts/certificate.png' })
+  // And as a PDF rendered on the server from the same page.
+  const pdf = await tech.request.get((await tech.getByRole('link', { name: /下载 PDF|Download PDF/ }).getAttribute('href'))!)
+  expect(pdf.headers()['content-type']).toBe('application/pdf')
+  expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-')
 
   // The trainer sees the attempt among the paper's results.
   await trainer.reload()
