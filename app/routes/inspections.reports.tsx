@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { getLocale } from '~/i18n/locale.server'
 import { useLocalName, useLocale, useMessages } from '~/i18n/use-t'
-import { ReportChart } from '~/modules/inspections/components/report-chart'
+import { ReportChart, ReportTable } from '~/modules/inspections/components/report-chart'
 import { formatScore } from '~/modules/inspections/components/status-badge'
 import { inspectionMessages } from '~/modules/inspections/messages'
 import { inspectionReportCharts, inspectionReports } from '~/modules/inspections/reports.server'
@@ -52,24 +52,21 @@ export default function InspectionReportsPage() {
           ) : null}
           {charts.trend ? <ReportChart title={t('trend')} svg={charts.trend} /> : null}
           {reports.history.length > 0 ? (
-            <div className="kpi-table-wrap" tabIndex={0} role="region" aria-label={t('history')}>
-              <table className="table data-table" data-testid="station-history">
-                <caption className="visually-hidden">{t('history')}</caption>
-                <thead>
-                  <tr><th scope="col">#</th><th scope="col">{t('checklist')}</th><th scope="col">{t('finished')}</th><th scope="col" className="number">{t('score')}</th></tr>
-                </thead>
-                <tbody>
-                  {reports.history.map((inspection) => (
-                    <tr key={inspection.id}>
-                      <td><Link to={`/inspections/${inspection.id}`}>{t('number', { number: inspection.number })}</Link></td>
-                      <td>{localName(inspection.template)} · {t('version', { version: inspection.template.version })}</td>
-                      <td>{day(inspection.finishedAt)}</td>
-                      <td className="number">{formatScore(inspection.score)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ReportTable label={t('history')} testId="station-history">
+              <thead>
+                <tr><th scope="col">#</th><th scope="col">{t('checklist')}</th><th scope="col">{t('finished')}</th><th scope="col" className="number">{t('score')}</th></tr>
+              </thead>
+              <tbody>
+                {reports.history.map((inspection) => (
+                  <tr key={inspection.id}>
+                    <td><Link to={`/inspections/${inspection.id}`}>{t('number', { number: inspection.number })}</Link></td>
+                    <td>{localName(inspection.template)} · {t('version', { version: inspection.template.version })}</td>
+                    <td>{day(inspection.finishedAt)}</td>
+                    <td className="number">{formatScore(inspection.score)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </ReportTable>
           ) : null}
         </section>
       ) : null}
@@ -78,35 +75,32 @@ export default function InspectionReportsPage() {
         <section className="card" aria-labelledby="league-title">
           <h2 id="league-title">{t('league')}</h2>
           {charts.league ? <ReportChart title={t('league')} svg={charts.league} /> : null}
-          <div className="kpi-table-wrap" tabIndex={0} role="region" aria-label={t('league')}>
-            <table className="table data-table" data-testid="league-table">
-              <caption className="visually-hidden">{t('league')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="number">{t('rank')}</th>
-                  <th scope="col">{t('station')}</th>
-                  <th scope="col">{t('region')}</th>
-                  <th scope="col" className="number">{t('regionRank')}</th>
-                  <th scope="col" className="number">{t('inspections')}</th>
-                  <th scope="col" className="number">{t('average')}</th>
-                  <th scope="col" className="number">{t('latest')}</th>
+          <ReportTable label={t('league')} testId="league-table">
+            <thead>
+              <tr>
+                <th scope="col" className="number">{t('rank')}</th>
+                <th scope="col">{t('station')}</th>
+                <th scope="col">{t('region')}</th>
+                <th scope="col" className="number">{t('regionRank')}</th>
+                <th scope="col" className="number">{t('inspections')}</th>
+                <th scope="col" className="number">{t('average')}</th>
+                <th scope="col" className="number">{t('latest')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reports.league.map((row) => (
+                <tr key={row.id}>
+                  <td className="number">{row.rank}</td>
+                  <td><Link to={`?station=${row.id}`}>{row.code} · {row.name}</Link></td>
+                  <td>{row.region}</td>
+                  <td className="number">{row.regionRank}</td>
+                  <td className="number">{row.inspections}</td>
+                  <td className="number">{formatScore(row.average)}</td>
+                  <td className="number">{formatScore(row.latest)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {reports.league.map((row) => (
-                  <tr key={row.id}>
-                    <td className="number">{row.rank}</td>
-                    <td><Link to={`?station=${row.id}`}>{row.code} · {row.name}</Link></td>
-                    <td>{row.region}</td>
-                    <td className="number">{row.regionRank}</td>
-                    <td className="number">{row.inspections}</td>
-                    <td className="number">{formatScore(row.average)}</td>
-                    <td className="number">{formatScore(row.latest)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </ReportTable>
         </section>
       ) : null}
 
@@ -114,24 +108,21 @@ export default function InspectionReportsPage() {
         <section className="card" aria-labelledby="failed-title">
           <h2 id="failed-title">{t('mostFailed')}</h2>
           {charts.mostFailed ? <ReportChart title={t('mostFailed')} svg={charts.mostFailed} /> : null}
-          <div className="kpi-table-wrap" tabIndex={0} role="region" aria-label={t('mostFailed')}>
-            <table className="table data-table" data-testid="most-failed">
-              <caption className="visually-hidden">{t('mostFailed')}</caption>
-              <thead>
-                <tr><th scope="col">{t('checklist')}</th><th scope="col">{t('item')}</th><th scope="col" className="number">{t('failedCount')}</th><th scope="col" className="number">{t('failRate')}</th></tr>
-              </thead>
-              <tbody>
-                {reports.mostFailed.map((row) => (
-                  <tr key={`${row.templateEn}-${row.code}`}>
-                    <td>{localName({ nameZh: row.templateZh, nameEn: row.templateEn })}</td>
-                    <td>{row.code} {locale === 'zh' ? row.textZh : row.textEn}</td>
-                    <td className="number">{row.failed}</td>
-                    <td className="number">{row.rate}%</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ReportTable label={t('mostFailed')} testId="most-failed">
+            <thead>
+              <tr><th scope="col">{t('checklist')}</th><th scope="col">{t('item')}</th><th scope="col" className="number">{t('failedCount')}</th><th scope="col" className="number">{t('failRate')}</th></tr>
+            </thead>
+            <tbody>
+              {reports.mostFailed.map((row) => (
+                <tr key={`${row.templateEn}-${row.code}`}>
+                  <td>{localName({ nameZh: row.templateZh, nameEn: row.templateEn })}</td>
+                  <td>{row.code} {locale === 'zh' ? row.textZh : row.textEn}</td>
+                  <td className="number">{row.failed}</td>
+                  <td className="number">{row.rate}%</td>
+                </tr>
+              ))}
+            </tbody>
+          </ReportTable>
         </section>
       ) : null}
     </section>

@@ -14,3 +14,15 @@ export function ReportChart({ title, svg }: { title: string; svg: string }) {
     </figure>
   )
 }
+
+/** A report's table: scrolls sideways on a phone (focusable, so the keyboard scrolls it), captioned for screen readers. */
+export function ReportTable({ label, testId, children }: { label: string; testId: string; children: React.ReactNode }) {
+  return (
+    <div className="kpi-table-wrap" tabIndex={0} role="region" aria-label={label}>
+      <table className="table data-table" data-testid={testId}>
+        <caption className="visually-hidden">{label}</caption>
+        {children}
+      </table>
+    </div>
+  )
+}
