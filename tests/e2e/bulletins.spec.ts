@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Page } from './fixtures'
 import { signIn } from './helpers'
 
 async function signedIn(browser: Browser, email: string, viewport = { width: 1280, height: 900 }) {

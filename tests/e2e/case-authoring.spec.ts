@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './fixtures'
 import { signIn } from './helpers'
 
 // A 1×1 PNG: the upload endpoint checks the file's own bytes, not its name.

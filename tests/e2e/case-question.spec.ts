@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { signIn } from './helpers'
 
 test('a trainer drafts an exam question from a classic case, edits it and saves it to the bank', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { signIn } from './helpers'
 
 test('a technician finds cases by a Chinese query and narrows them with a facet', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './fixtures'
 import { claimedRequest, participant } from './call-helpers'
 
 /** The page's loader-data requests (single fetch: `<route>.data`), a revalidation or a form post each. */

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './fixtures'
 import { expectVideoFlowing, joinCall, participant } from './call-helpers'
 
 // Two real browsers with Chromium's fake camera: the inspector (expert@, desktop) schedules an

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { claimedRequest, expectVideoFlowing, joinCall, participant, remoteTile } from './call-helpers'
 
 test('technician and expert join from the request page, see each other, chat, and recover from a signaling drop', async ({ browser }) => {

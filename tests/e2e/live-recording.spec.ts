@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './fixtures'
 import { expectVideoFlowing, techAndExpertInCall } from './call-helpers'
 
 const chunkUploads = (page: Page) => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { findFreePort } from '../../app/utils/free-port.server'
 import { startCoturn, type RunningCoturn } from '../setup/coturn'
 import { startServerProcess, stopServerProcess, type ServerProcess } from '../setup/server-process'

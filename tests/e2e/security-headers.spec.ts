@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './fixtures'
 import { claimedRequest, joinCall, participant } from './call-helpers'
 
 /** Every Content-Security-Policy violation the page reports from now on. */

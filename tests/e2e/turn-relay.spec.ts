@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './fixtures'
 import { buildIceConfig, turnCredential, type IceConfig } from '../../app/modules/live/ice.server'
 import { startCoturn, type RunningCoturn } from '../setup/coturn'
 
