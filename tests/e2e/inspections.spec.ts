@@ -45,6 +45,8 @@ test('an inspection over live video: schedule, start, join, score with a snapsho
   await inspector.getByRole('button', { name: '安排', exact: true }).click()
   await inspector.waitForURL(/\/inspections\/[a-z0-9]+$/)
   const url = new URL(inspector.url()).pathname
+  // The URL changes a moment before the new page renders; the list may show other inspections' badges.
+  await expect(inspector.getByRole('heading', { level: 1 })).toContainText('设施设备')
   await expect(inspector.getByTestId('inspection-status')).toHaveText('已安排')
 
   // Both sides were told.
