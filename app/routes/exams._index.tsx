@@ -10,6 +10,7 @@ import { LevelBadge } from '~/modules/exams/components/level-badge'
 import { useExamFormat } from '~/modules/exams/components/use-exam-format'
 import { examMessages } from '~/modules/exams/messages'
 import { requireUser } from '~/utils/auth.server'
+import { PageHead } from '~/components/page-head'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -29,13 +30,7 @@ export default function ExamsPage() {
 
   return (
     <section>
-      <header className="search-head">
-        <div>
-          <h1>{t('title')}</h1>
-          <p className="muted">{t('intro')}</p>
-        </div>
-        {canManage ? <Link className="button button--ghost" to="/exams/manage">{t('manage')}</Link> : null}
-      </header>
+      <PageHead title={t('title')} intro={t('intro')} action={canManage ? <Link className="button button--ghost" to="/exams/manage">{t('manage')}</Link> : null} />
 
       <section className="card" aria-labelledby="my-levels">
         <h2 id="my-levels">{t('list.myLevels')}</h2>

@@ -11,6 +11,7 @@ import { trainingMessages } from '~/modules/training/messages'
 import { requireUser } from '~/utils/auth.server'
 import { invariantResponse } from '~/utils/permissions.server'
 import { fieldErrors } from '~/utils/validation'
+import { PageHead } from '~/components/page-head'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -34,13 +35,7 @@ export default function TrainingPage() {
   const t = useMessages(trainingMessages)
   return (
     <section>
-      <header className="search-head">
-        <div>
-          <h1>{t('title')}</h1>
-          <p className="muted">{t('intro')}</p>
-        </div>
-        {canManage ? <Link className="button button--ghost" to="/training/manage">{t('manage')}</Link> : null}
-      </header>
+      <PageHead title={t('title')} intro={t('intro')} action={canManage ? <Link className="button button--ghost" to="/training/manage">{t('manage')}</Link> : null} />
       <h2>{t('mine')}</h2>
       {mine.length === 0 ? (
         <p className="empty-state">{t('noMine')}</p>
