@@ -2,9 +2,20 @@ import { useState } from 'react'
 import { uploadFile, type UploadedFile } from './rich-text-editor'
 
 export const ACCEPTED_UPLOADS = 'image/jpeg,image/png,image/webp,image/gif,application/pdf'
+export const ACCEPTED_IMAGES = 'image/jpeg,image/png,image/webp,image/gif'
 
 /** A button that uploads photos or PDFs through /api/attachments and hands back each stored file. */
-export function FileUploadButton({ label, onUploaded }: { label: string; onUploaded: (file: UploadedFile) => void }) {
+export function FileUploadButton({
+  label,
+  onUploaded,
+  accept = ACCEPTED_UPLOADS,
+  multiple = true,
+}: {
+  label: string
+  onUploaded: (file: UploadedFile) => void
+  accept?: string
+  multiple?: boolean
+}) {
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   return (
@@ -14,8 +25,8 @@ export function FileUploadButton({ label, onUploaded }: { label: string; onUploa
         <input
           type="file"
           className="visually-hidden"
-          multiple
-          accept={ACCEPTED_UPLOADS}
+          multiple={multiple}
+          accept={accept}
           onChange={async (event) => {
             setError(null)
             setBusy(true)

@@ -6,7 +6,7 @@ import { listVehicleSystems } from '~/modules/catalogue/catalogue.server'
 import { QuestionForm } from '~/modules/exams/components/question-form'
 import { requireExamManager } from '~/modules/exams/manager.server'
 import { examMessages } from '~/modules/exams/messages'
-import { getQuestion, updateQuestion } from '~/modules/exams/questions.server'
+import { getQuestion, InvalidQuestionImageError, updateQuestion } from '~/modules/exams/questions.server'
 import { questionFromForm } from '~/modules/exams/schema'
 import { invariantResponse } from '~/utils/permissions.server'
 import { fieldErrors } from '~/utils/validation'
@@ -24,7 +24,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireExamManager(request)
   const parsed = questionFromForm(await request.formData())
   if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 400 })
-  invariantResponse(await updateQuestion({ user, questionId: params.questionId!, input: parsed.data }), 'Question not found')
+  try {
+    invariantResponse(await updateQuestion({ user, questionId: params.questionId!, input: parsed.data }), 'Question not found')
+  } catch (error) {
+    if (error instanceof InvalidQuestionImageError) return Response.json({ errors: error.fieldErrors() }, { status: 400 })
+    throw error
+  }
   return { saved: true }
 }
 

@@ -6,7 +6,7 @@ import { ManageNav } from '~/modules/exams/components/manage-nav'
 import { requireExamManager } from '~/modules/exams/manager.server'
 import { examMessages, type ExamMessageKey } from '~/modules/exams/messages'
 import { parseQuestionFile, type ImportError } from '~/modules/exams/question-file'
-import { importQuestions } from '~/modules/exams/questions.server'
+import { importQuestions, InvalidQuestionImageError } from '~/modules/exams/questions.server'
 import { SYSTEM_CODES } from '~/utils/vehicle-schema'
 
 const MAX_BYTES = 2 * 1024 * 1024
@@ -33,7 +33,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseQuestionFile({ fileName: file.name, text })
   const format = /\.json$/i.test(file.name) || /^\ufeff?\s*[[{]/.test(text) ? 'json' : 'csv'
   if (!parsed.ok) return Response.json({ errors: parsed.errors, format } satisfies ImportResult, { status: 400 })
-  return { imported: await importQuestions({ user, questions: parsed.questions }) } satisfies ImportResult
+  try {
+    return { imported: await importQuestions({ user, questions: parsed.questions }) } satisfies ImportResult
+  } catch (error) {
+    if (!(error instanceof InvalidQuestionImageError)) throw error
+    // Only a JSON file carries pictures: its items are numbered from 1.
+    const errors = error.problems.map(({ question, field }) => ({ row: question + 1, field, message: 'invalid.image' }))
+    return Response.json({ errors, format } satisfies ImportResult, { status: 400 })
+  }
 }
 
 export default function ImportQuestionsPage() {

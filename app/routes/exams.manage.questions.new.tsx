@@ -7,7 +7,7 @@ import { QuestionForm } from '~/modules/exams/components/question-form'
 import { requireExamManager } from '~/modules/exams/manager.server'
 import { examMessages } from '~/modules/exams/messages'
 import { draftQuestionFromCaseId } from '~/modules/exams/case-draft.server'
-import { createQuestion } from '~/modules/exams/questions.server'
+import { createQuestion, InvalidQuestionImageError } from '~/modules/exams/questions.server'
 import { questionFromForm } from '~/modules/exams/schema'
 import { invariantResponse } from '~/utils/permissions.server'
 import { fieldErrors } from '~/utils/validation'
@@ -27,7 +27,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireExamManager(request)
   const parsed = questionFromForm(await request.formData())
   if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 400 })
-  await createQuestion({ user, input: parsed.data })
+  try {
+    await createQuestion({ user, input: parsed.data })
+  } catch (error) {
+    if (error instanceof InvalidQuestionImageError) return Response.json({ errors: error.fieldErrors() }, { status: 400 })
+    throw error
+  }
   return redirect('/exams/manage/questions')
 }
 

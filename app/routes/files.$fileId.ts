@@ -2,6 +2,7 @@ import { createReadableStreamFromReadable, type LoaderFunctionArgs } from '@remi
 import { requestVisibilityWhere } from '~/modules/assistance/assistance.server'
 import { bulletinAttachmentWhere } from '~/modules/bulletins/audience.server'
 import { caseVisibilityWhere } from '~/modules/cases/case.server'
+import { questionImagesVisibleWhere } from '~/modules/exams/question-images.server'
 import { openAttachment } from '~/modules/files/attachment.server'
 import { lessonImagesVisibleWhere } from '~/modules/training/course.server'
 import { inspectionAttachmentWhere } from '~/modules/inspections/inspections.server'
@@ -20,6 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       { avatarOf: { isNot: null } },
       await lessonImagesVisibleWhere({ user }),
       await bulletinAttachmentWhere(user),
+      await questionImagesVisibleWhere(user),
     ],
   })
   if (!file) throw new Response('Not found', { status: 404 })

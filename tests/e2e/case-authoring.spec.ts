@@ -1,8 +1,6 @@
 import { expect, test, type Page } from './fixtures'
-import { signIn } from './helpers'
+import { signIn, TINY_PNG } from './helpers'
 
-// A 1×1 PNG: the upload endpoint checks the file's own bytes, not its name.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
 
 async function fillEditor(page: Page, name: string, text: string) {
   const editor = page.getByTestId(`editor-${name}`)
@@ -29,7 +27,7 @@ test('a technician writes a case, an expert approves it, and it is found in Engl
   await tech.keyboard.press('Control+b')
   await tech.keyboard.type('Only when warm.')
   await fillEditor(tech, 'diagnosis', 'Checked fluid level and pressure. ')
-  await tech.getByTestId('editor-diagnosis-image').setInputFiles({ name: 'pressure-gauge.png', mimeType: 'image/png', buffer: PNG })
+  await tech.getByTestId('editor-diagnosis-image').setInputFiles({ name: 'pressure-gauge.png', mimeType: 'image/png', buffer: TINY_PNG })
   await expect(tech.getByTestId('editor-diagnosis').locator('img')).toHaveAttribute('src', /^\/files\//)
   await fillEditor(tech, 'rootCause', 'Worn output shaft bearing.')
   await fillEditor(tech, 'fix', 'Replaced the output shaft bearing.')

@@ -8,10 +8,10 @@ test('a trainer drafts an exam question from a classic case, edits it and saves 
   await expect(page.locator('h1')).toBeVisible()
   await page.getByRole('link', { name: '由案例出题' }).click()
   await expect(page.getByTestId('draft-from-case')).toBeVisible()
-  const stem = page.getByLabel('题干')
+  const stem = page.getByLabel('题干', { exact: true })
   await expect(stem).toHaveValue(/最可能的根本原因是？|most likely root cause/)
-  await expect(page.getByLabel('选项 A')).not.toHaveValue('')
-  await expect(page.getByLabel('选项 B')).not.toHaveValue('')
+  await expect(page.getByLabel('选项 A', { exact: true })).not.toHaveValue('')
+  await expect(page.getByLabel('选项 B', { exact: true })).not.toHaveValue('')
   const marker = `E2E-${Date.now().toString(36)}`
   await stem.fill(`${marker} ${await stem.inputValue()}`)
   await page.getByRole('button', { name: '保存题目' }).click()

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from './fixtures'
-import { signIn } from './helpers'
+import { signIn, TINY_PNG } from './helpers'
 
 const PHONE = { width: 390, height: 844 }
 const marker = `E2E-${Date.now().toString(36)}`
@@ -16,10 +16,12 @@ test('a trainer builds and publishes an exam; a technician takes it, leaves, res
   await signIn(trainer, 'trainer@gtac.test')
   await trainer.goto('/exams/manage/questions/new')
   await trainer.getByLabel('分类（系统）').selectOption('engine')
-  await trainer.getByLabel('题干').fill(`${marker} 冷车怠速抖动且报 P0171，首先检查什么？`)
-  await trainer.getByLabel('选项 A').fill(`进气系统真空泄漏-${marker}`)
-  await trainer.getByLabel('选项 B').fill('更换火花塞')
-  await trainer.getByLabel('选项 C').fill('更换变速器油')
+  await trainer.getByLabel('题干', { exact: true }).fill(`${marker} 冷车怠速抖动且报 P0171，首先检查什么？`)
+  await trainer.getByLabel('添加题干图片').setInputFiles({ name: 'idle-trim.png', mimeType: 'image/png', buffer: TINY_PNG })
+  await expect(trainer.getByRole('img', { name: '题干图片' })).toBeVisible()
+  await trainer.getByLabel('选项 A', { exact: true }).fill(`进气系统真空泄漏-${marker}`)
+  await trainer.getByLabel('选项 B', { exact: true }).fill('更换火花塞')
+  await trainer.getByLabel('选项 C', { exact: true }).fill('更换变速器油')
   await trainer.getByLabel('A 是正确答案').check()
   await trainer.getByLabel('解析（交卷后可显示）').fill('P0171 为系统过稀，先查真空泄漏。')
   await trainer.getByRole('button', { name: '保存题目' }).click()
@@ -67,6 +69,9 @@ test('a trainer builds and publishes an exam; a technician takes it, leaves, res
   await tech.waitForURL(/\/exams\/attempts\/[a-z0-9]+$/)
   const attemptUrl = new URL(tech.url()).pathname
   await expect(tech.getByRole('timer')).toHaveText(/^(20:00|19:\d\d)$/)
+  const stemPicture = tech.getByRole('img', { name: /^第 \d 题附图$/ })
+  await stemPicture.scrollIntoViewIfNeeded()
+  await expect.poll(() => stemPicture.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(1)
   await tech.getByRole('radio', { name: new RegExp(`进气系统真空泄漏-${marker}`) }).check()
   await saved(tech)
   await tech.getByRole('radio', { name: '正确', exact: true }).check()

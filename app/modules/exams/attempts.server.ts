@@ -11,13 +11,22 @@ import type { AnswerInput } from './schema'
 type Candidate = Pick<SessionUser, 'id'>
 type Tx = Prisma.TransactionClient
 
-/** A question as the candidate sees it before submitting: no correct flags, no explanation. */
-export type CandidateQuestion = { id: string; kind: Kind; stem: string; options: Array<{ id: string; text: string }> }
+const imageUrl = (imageId: string | null | undefined) => (imageId ? `/files/${imageId}` : undefined)
+
+/** A question as the candidate sees it before submitting: no correct flags, no explanation; pictures as URLs. */
+export type CandidateQuestion = {
+  id: string
+  kind: Kind
+  stem: string
+  stemImageUrl?: string
+  options: Array<{ id: string; text: string; imageUrl?: string }>
+}
 export const toCandidateQuestion = (question: SnapshotQuestion): CandidateQuestion => ({
   id: question.id,
   kind: question.kind,
   stem: question.stem,
-  options: question.options.map(({ id, text }) => ({ id, text })),
+  stemImageUrl: imageUrl(question.stemImageId),
+  options: question.options.map(({ id, text, imageId }) => ({ id, text, imageUrl: imageUrl(imageId) })),
 })
 
 const paperPolicySelect = {
@@ -212,8 +221,10 @@ function resultView(row: AttemptRow, reviewAllowed: boolean) {
     reviewPolicy: row.showAnswers ? (reviewAllowed ? ('shown' as const) : ('held-back' as const)) : ('hidden' as const),
     review:
       row.showAnswers && reviewAllowed
-        ? questions.map((question) => ({
+        ? questions.map(({ stemImageId, ...question }) => ({
             ...question,
+            stemImageUrl: imageUrl(stemImageId),
+            options: question.options.map(({ imageId, ...option }) => ({ ...option, imageUrl: imageUrl(imageId) })),
             chosen: answers[question.id] ?? [],
             points: results[question.id] ?? 0,
           }))

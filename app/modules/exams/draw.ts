@@ -2,13 +2,14 @@ import { createRandom, type Random } from '~/utils/seeded-random'
 import type { Kind, Level } from './levels'
 import type { DrawRule } from './schema'
 
-export type QuestionOption = { id: string; text: string; correct: boolean }
+export type QuestionOption = { id: string; text: string; correct: boolean; imageId?: string }
 
 /** A question as an attempt keeps it: a copy taken when the attempt starts, answers included. */
 export type SnapshotQuestion = {
   id: string
   kind: Kind
   stem: string
+  stemImageId?: string | null
   options: QuestionOption[]
   explanation: string | null
   systemCode: string

@@ -7,7 +7,8 @@ import { MAX_OPTIONS, TRUE_FALSE_TEXTS, questionInputSchema, type QuestionInput 
  * CSV: a header row, then one question per row:
  *   kind,system,level,difficulty,stem,A,B,…,H,answer,explanation
  * `answer` is the right letters (`B`, `ACD`); for true_false `true`/`false` (正确/错误).
- * JSON: an array of `{ kind, system, level, difficulty, stem, options: [{ text, correct }], explanation? }`.
+ * JSON: an array of `{ kind, system, level, difficulty, stem, stemImageId?, options: [{ text, correct, imageId? }], explanation? }`
+ * (picture ids of this installation's uploads; CSV carries no pictures).
  * Codes are the API's: kind single|multiple|true_false, level technician|senior_technician|…
  */
 export const OPTION_LETTERS = 'ABCDEFGH'.slice(0, MAX_OPTIONS).split('')
@@ -137,7 +138,7 @@ function parseJsonFile(text: string): ParsedFile {
     const options = kind === 'TRUE_FALSE' && typeof record.answer === 'boolean'
       ? TRUE_FALSE_TEXTS.map((optionText, position) => ({ text: optionText, correct: position === (record.answer ? 0 : 1) }))
       : record.options
-    validate(row, { kind, systemCode: parseSystem(record.system ?? record.systemCode), level: parseLevel(record.level), difficulty: record.difficulty, stem: record.stem, explanation: record.explanation ?? undefined, options }, errors, questions)
+    validate(row, { kind, systemCode: parseSystem(record.system ?? record.systemCode), level: parseLevel(record.level), difficulty: record.difficulty, stem: record.stem, stemImageId: record.stemImageId ?? undefined, explanation: record.explanation ?? undefined, options }, errors, questions)
   })
   return finish(errors, questions)
 }
@@ -155,7 +156,16 @@ export function parseQuestionFile({ fileName, text }: { fileName: string; text: 
   return json ? parseJsonFile(text) : parseCsvFile(text)
 }
 
-export type ExportQuestion = { kind: Kind; systemCode: string; level: Level; difficulty: number; stem: string; options: Array<{ text: string; correct: boolean }>; explanation: string | null }
+export type ExportQuestion = {
+  kind: Kind
+  systemCode: string
+  level: Level
+  difficulty: number
+  stem: string
+  stemImageId?: string | null
+  options: Array<{ text: string; correct: boolean; imageId?: string }>
+  explanation: string | null
+}
 
 export function questionsToCsv(questions: ExportQuestion[]) {
   const lines = [csvLine([...CSV_COLUMNS])]
@@ -178,7 +188,8 @@ export function questionsToJson(questions: ExportQuestion[]) {
       level: toCode(question.level),
       difficulty: question.difficulty,
       stem: question.stem,
-      options: question.options.map(({ text, correct }) => ({ text, correct })),
+      ...(question.stemImageId ? { stemImageId: question.stemImageId } : {}),
+      options: question.options.map(({ text, correct, imageId }) => (imageId ? { text, correct, imageId } : { text, correct })),
       explanation: question.explanation,
     })),
     null,

@@ -9,6 +9,7 @@ import type { ExportQuestion } from './question-file'
 import type { QuestionInput } from './schema'
 
 type Manager = Pick<SessionUser, 'id' | 'role'>
+type Tx = Prisma.TransactionClient
 
 /** The bank holds the answers: only trainers and admins read or write it. */
 export class ExamAccessError extends Error {
@@ -20,22 +21,62 @@ export function assertManager(user: Pick<SessionUser, 'role'>) {
   if (!canManageExams(user)) throw new ExamAccessError()
 }
 
+/** Pictures a question refers to that are not usable images; the field paths are the form's (`stemImageId`, `options.2.imageId`). */
+export class InvalidQuestionImageError extends Error {
+  constructor(readonly problems: Array<{ question: number; field: string }>) {
+    super('a question refers to a picture that is not a usable image')
+  }
+
+  /** The form's field errors (one question). */
+  fieldErrors() {
+    return Object.fromEntries(this.problems.map(({ field }) => [field, 'invalid.image']))
+  }
+}
+
 const newOptionId = () => crypto.randomBytes(4).toString('hex')
+// Ids chosen here so an imported file's pictures can be linked to their questions in the same transaction.
+const newQuestionId = () => `q${crypto.randomBytes(12).toString('hex')}`
 
 /** Options keep their id while their text stays the same. */
 function withOptionIds(options: QuestionInput['options'], previous: QuestionOption[] = []): QuestionOption[] {
   const used = new Set<string>()
-  return options.map(({ text, correct }) => {
+  return options.map(({ text, correct, imageId }) => {
     const kept = previous.find((option) => option.text === text && !used.has(option.id))
     const id = kept?.id ?? newOptionId()
     used.add(id)
-    return { id, text, correct }
+    return imageId ? { id, text, correct, imageId } : { id, text, correct }
   })
+}
+
+const imageFields = (input: QuestionInput) => [
+  { field: 'stemImageId', imageId: input.stemImageId },
+  ...input.options.map((option, index) => ({ field: `options.${index}.imageId`, imageId: option.imageId })),
+]
+
+/**
+ * Checks every picture the questions refer to (an image its writer uploaded, or one already in
+ * the bank) and links them to their question, so candidates who draw it may load them.
+ */
+async function attachImages(db: Tx, { user, questions }: { user: Manager; questions: Array<{ id: string; input: QuestionInput }> }) {
+  const wanted = [...new Set(questions.flatMap(({ input }) => imageFields(input).flatMap(({ imageId }) => (imageId ? [imageId] : []))))]
+  if (wanted.length === 0) return
+  const usable = await db.attachment.findMany({
+    where: { id: { in: wanted }, mimeType: { startsWith: 'image/' }, OR: [{ uploaderId: user.id }, { questionId: { not: null } }] },
+    select: { id: true, questionId: true },
+  })
+  const known = new Map(usable.map((image) => [image.id, image.questionId]))
+  const problems = questions.flatMap(({ input }, question) => imageFields(input).filter(({ imageId }) => imageId && !known.has(imageId)).map(({ field }) => ({ question, field })))
+  if (problems.length > 0) throw new InvalidQuestionImageError(problems)
+  for (const { id, input } of questions) {
+    const unlinked = imageFields(input).flatMap(({ imageId }) => (imageId && known.get(imageId) === null ? [imageId] : []))
+    if (unlinked.length > 0) await db.attachment.updateMany({ where: { id: { in: unlinked }, questionId: null }, data: { questionId: id } })
+  }
 }
 
 export const questionData = (input: QuestionInput, previous?: QuestionOption[]) => ({
   kind: input.kind,
   stem: input.stem,
+  stemImageId: input.stemImageId ?? null,
   options: withOptionIds(input.options, previous),
   explanation: input.explanation ?? null,
   systemCode: input.systemCode,
@@ -47,6 +88,7 @@ export const questionSelect = {
   id: true,
   kind: true,
   stem: true,
+  stemImageId: true,
   options: true,
   explanation: true,
   systemCode: true,
@@ -98,16 +140,22 @@ export async function getQuestion({ user, questionId }: { user: Manager; questio
 
 export async function createQuestion({ user, input }: { user: Manager; input: QuestionInput }) {
   assertManager(user)
-  return getDb().question.create({ data: { ...questionData(input), createdById: user.id }, select: { id: true } })
+  return getDb().$transaction(async (db) => {
+    const created = await db.question.create({ data: { ...questionData(input), createdById: user.id }, select: { id: true } })
+    await attachImages(db, { user, questions: [{ id: created.id, input }] })
+    return created
+  })
 }
 
-/** Edits the bank's copy only: attempts already made keep the question as they drew it. */
+/** Edits the bank's copy only: attempts already made keep the question (and its pictures) as they drew it. */
 export async function updateQuestion({ user, questionId, input }: { user: Manager; questionId: string; input: QuestionInput }) {
   assertManager(user)
-  const db = getDb()
-  const existing = await db.question.findUnique({ where: { id: questionId }, select: { options: true } })
-  if (!existing) return null
-  return db.question.update({ where: { id: questionId }, data: questionData(input, existing.options as QuestionOption[]), select: { id: true } })
+  return getDb().$transaction(async (db) => {
+    const existing = await db.question.findUnique({ where: { id: questionId }, select: { options: true } })
+    if (!existing) return null
+    await attachImages(db, { user, questions: [{ id: questionId, input }] })
+    return db.question.update({ where: { id: questionId }, data: questionData(input, existing.options as QuestionOption[]), select: { id: true } })
+  })
 }
 
 /** A retired question is drawn no more; past attempts are untouched (they hold their own copy). */
@@ -120,9 +168,12 @@ export async function setQuestionRetired({ user, questionId, retired, now = new 
 /** All of a checked file in one transaction: either every question is added or none. */
 export async function importQuestions({ user, questions }: { user: Manager; questions: QuestionInput[] }) {
   assertManager(user)
-  // One INSERT: atomic on its own.
-  const { count } = await getDb().question.createMany({ data: questions.map((input) => ({ ...questionData(input), createdById: user.id })) })
-  return count
+  const rows = questions.map((input) => ({ id: newQuestionId(), input }))
+  await getDb().$transaction(async (db) => {
+    await db.question.createMany({ data: rows.map(({ id, input }) => ({ id, ...questionData(input), createdById: user.id })) })
+    await attachImages(db, { user, questions: rows })
+  })
+  return rows.length
 }
 
 export async function exportQuestions({ user, filter = {} }: { user: Manager; filter?: QuestionFilter }): Promise<ExportQuestion[]> {

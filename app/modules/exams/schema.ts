@@ -8,9 +8,13 @@ const optionalText = (max: number) => z.preprocess(emptyToUndefined, z.string().
 
 export const MAX_OPTIONS = 8
 
+/** A picture of the stem or an option: an uploaded image's id (checked to be an image the writer may use when saved). */
+const imageId = z.preprocess(emptyToUndefined, z.string().max(40, 'invalid.image').regex(/^[a-z0-9]+$/, 'invalid.image').optional())
+
 export const optionInputSchema = z.object({
   text: text(500, 'invalid.optionText'),
   correct: z.boolean(),
+  imageId,
 })
 
 /** One question as the bank stores it: what the form, the CSV/JSON import and the export share. */
@@ -18,6 +22,7 @@ export const questionInputSchema = z
   .object({
     kind: z.enum(QUESTION_KINDS, { errorMap: () => ({ message: 'invalid.kind' }) }),
     stem: text(2000, 'invalid.stem'),
+    stemImageId: imageId,
     options: z.array(optionInputSchema, { invalid_type_error: 'invalid.options' }).min(2, 'invalid.optionCount').max(MAX_OPTIONS, 'invalid.optionCount'),
     explanation: optionalText(4000),
     systemCode: z.enum(SYSTEM_CODES, { errorMap: () => ({ message: 'invalid.system' }) }),
@@ -38,18 +43,22 @@ export type QuestionInput = z.infer<typeof questionInputSchema>
 export const TRUE_FALSE_TEXTS = ['正确', '错误'] as const
 
 /**
- * The question form: repeated `optionText` fields and `correct` holding option indexes (a radio
- * for single choice and true/false, checkboxes for multiple choice).
+ * The question form: repeated `optionText` and `optionImageId` fields and `correct` holding option
+ * indexes (a radio for single choice and true/false, checkboxes for multiple choice).
  */
 export function questionFromForm(form: FormData) {
   const kind = String(form.get('kind') ?? '')
   const correct = new Set(form.getAll('correct').map(String))
+  const images = form.getAll('optionImageId').map(String)
   const texts = kind === 'TRUE_FALSE' ? [...TRUE_FALSE_TEXTS] : form.getAll('optionText').map(String)
-  // Blank option rows are left out (after pairing each row with its `correct` index).
-  const options = texts.map((text, index) => ({ text, correct: correct.has(String(index)) })).filter((option) => option.text.trim() !== '')
+  // Blank option rows are left out (after pairing each row with its `correct` index and picture).
+  const options = texts
+    .map((text, index) => ({ text, correct: correct.has(String(index)), imageId: kind === 'TRUE_FALSE' ? undefined : images[index] }))
+    .filter((option) => option.text.trim() !== '')
   return questionInputSchema.safeParse({
     kind,
     stem: form.get('stem'),
+    stemImageId: form.get('stemImageId'),
     options,
     explanation: form.get('explanation'),
     systemCode: form.get('systemCode'),

@@ -4,6 +4,7 @@ import { useMessages } from '~/i18n/use-t'
 import type { CandidateQuestion } from '../attempts.server'
 import { examMessages, type ExamMessageKey } from '../messages'
 import { optionText } from './option-text'
+import { QuestionImage } from './question-image'
 import { useAutosave, type Answers, type SaveState } from './use-autosave'
 import { formatClock, useCountdown } from './use-countdown'
 import { useExamFormat } from './use-exam-format'
@@ -124,6 +125,7 @@ export function AttemptPlayer({ attempt, serverNow }: { attempt: PlayerAttempt; 
                 <span className="question__number">{t('attempt.question', { number: index + 1 })} · {t(`kind.${question.kind}`)}</span>
                 <span className="question__stem">{question.stem}</span>
               </legend>
+              <QuestionImage url={question.stemImageUrl} alt={t('question.stemImageAlt', { number: index + 1 })} />
               <p id={hintId} className="field-hint">{question.kind === 'MULTIPLE' ? t('attempt.chooseMany') : t('attempt.chooseOne')}</p>
               <div className="question__options">
                 {question.options.map((option, optionIndex) => (
@@ -138,6 +140,7 @@ export function AttemptPlayer({ attempt, serverNow }: { attempt: PlayerAttempt; 
                     />
                     {question.kind === 'TRUE_FALSE' ? null : <span className="option__letter" aria-hidden="true">{LETTERS[optionIndex]}.</span>}
                     <span className="option__text">{optionText(question.kind, option.text, t)}</span>
+                    <QuestionImage url={option.imageUrl} alt={t('question.optionImageAlt', { letter: LETTERS[optionIndex] })} small />
                   </label>
                 ))}
               </div>

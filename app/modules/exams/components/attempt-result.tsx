@@ -3,6 +3,7 @@ import { useMessages } from '~/i18n/use-t'
 import type { AttemptResultView } from '../attempts.server'
 import { examMessages } from '../messages'
 import { optionText } from './option-text'
+import { QuestionImage } from './question-image'
 import { useExamFormat } from './use-exam-format'
 
 const LETTERS = 'ABCDEFGH'
@@ -50,16 +51,18 @@ export function AttemptResult({ result, canRetake }: { result: AttemptResultView
       <h2>{t('result.review')}</h2>
       {result.review ? (
         <ol className="review-list">
-          {result.review.map((question) => {
+          {result.review.map((question, number) => {
             const chosen = new Set(question.chosen)
             return (
               <li key={question.id} className="card review">
                 <p className="question__number">{t(`kind.${question.kind}`)} · {t('result.questionPoints', { points: format.score(question.points) })}</p>
                 <p className="question__stem">{question.stem}</p>
+                <QuestionImage url={question.stemImageUrl} alt={t('question.stemImageAlt', { number: number + 1 })} />
                 <ul className="review__options">
                   {question.options.map((option, index) => (
                     <li key={option.id} className={[option.correct ? 'review__option--right' : '', chosen.has(option.id) ? 'review__option--chosen' : ''].join(' ').trim() || undefined}>
                       <span>{question.kind === 'TRUE_FALSE' ? '' : `${LETTERS[index]}. `}{optionText(question.kind, option.text, t)}</span>
+                      <QuestionImage url={option.imageUrl} alt={t('question.optionImageAlt', { letter: LETTERS[index] })} small />
                       {option.correct ? <span className="badge badge--right">{t('result.correctAnswer')}</span> : null}
                       {chosen.has(option.id) ? <span className="badge badge--chosen">{t('result.yourChoice')}</span> : null}
                     </li>

@@ -6,9 +6,10 @@ import type { BankQuestion } from '../draw'
 import { CERTIFICATION_LEVELS, QUESTION_KINDS, type Kind } from '../levels'
 import { examMessages, type ExamMessageKey } from '../messages'
 import { MAX_OPTIONS } from '../schema'
+import { ImageField } from './image-field'
 
 const LETTERS = 'ABCDEFGH'
-type OptionRow = { key: number; text: string; correct: boolean }
+type OptionRow = { key: number; text: string; correct: boolean; imageId?: string }
 
 let nextKey = 1
 const blankOptions = (): OptionRow[] => Array.from({ length: 4 }, () => ({ key: nextKey++, text: '', correct: false }))
@@ -30,7 +31,7 @@ export function QuestionForm({
   const { fieldError, invalid } = useFieldErrors(errors, 'question-', (message) => t(message as ExamMessageKey))
   const [kind, setKind] = useState<Kind>(question?.kind ?? 'SINGLE')
   const [options, setOptions] = useState<OptionRow[]>(() =>
-    question && question.kind !== 'TRUE_FALSE' ? question.options.map((option) => ({ key: nextKey++, text: option.text, correct: option.correct })) : blankOptions(),
+    question && question.kind !== 'TRUE_FALSE' ? question.options.map((option) => ({ key: nextKey++, text: option.text, correct: option.correct, imageId: option.imageId })) : blankOptions(),
   )
   const [trueIsRight, setTrueIsRight] = useState(question?.kind === 'TRUE_FALSE' ? question.options[0]?.correct : true)
 
@@ -76,6 +77,7 @@ export function QuestionForm({
         <textarea id="question-stem" name="stem" rows={3} defaultValue={question?.stem} {...invalid('stem')} />
         {fieldError('stem')}
       </div>
+      <ImageField name="stemImageId" imageId={question?.stemImageId} label={t('question.stemImage')} error={fieldError('stemImageId')} />
 
       {kind === 'TRUE_FALSE' ? (
         <fieldset className="field">
@@ -120,6 +122,7 @@ export function QuestionForm({
                   </button>
                 ) : null}
                 {fieldError(`options.${index}.text`)}
+                <ImageField name="optionImageId" imageId={row.imageId} label={t('question.optionImage', { letter })} error={fieldError(`options.${index}.imageId`)} />
               </div>
             )
           })}
