@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { useMessages } from '~/i18n/use-t'
 import { getExamForCandidate, startAttempt } from '~/modules/exams/attempts.server'
-import { LevelBadge } from '~/modules/exams/components/level-badge'
+import { GrantBadge } from '~/modules/exams/components/level-badge'
 import { useExamFormat } from '~/modules/exams/components/use-exam-format'
 import { examMessages } from '~/modules/exams/messages'
 import { requireUser } from '~/utils/auth.server'
@@ -49,7 +49,7 @@ export default function ExamStartPage() {
       <p><Link to="/exams">← {t('exam.back')}</Link></p>
       <header className="case-header">
         <h1>{paper.title}</h1>
-        {paper.level ? <LevelBadge level={paper.level} /> : null}
+        <GrantBadge level={paper.level} position={paper.position} />
       </header>
       {paper.description ? <p className="exam-start__description">{paper.description}</p> : null}
       <section className="card">

@@ -4,9 +4,10 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { useMessages } from '~/i18n/use-t'
 import { canManageExams } from '~/modules/exams/access'
 import { listExamsForCandidate, listMyAttempts } from '~/modules/exams/attempts.server'
-import { listCertifications } from '~/modules/exams/certification.server'
+import { listCertifications, listPositionCertificates } from '~/modules/exams/certification.server'
+import { canSeeCoverage } from '~/modules/exams/coverage.server'
 import { CertificationList } from '~/modules/exams/components/certification-list'
-import { LevelBadge } from '~/modules/exams/components/level-badge'
+import { GrantBadge } from '~/modules/exams/components/level-badge'
 import { useExamFormat } from '~/modules/exams/components/use-exam-format'
 import { examMessages } from '~/modules/exams/messages'
 import { requireUser } from '~/utils/auth.server'
@@ -15,14 +16,14 @@ import { PageHead } from '~/components/page-head'
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const exams = await listExamsForCandidate({ user })
-  const [attempts, certifications] = await Promise.all([listMyAttempts({ user }), listCertifications({ userId: user.id })])
-  return { exams, attempts, certifications, canManage: canManageExams(user) }
+  const [attempts, certifications, positions] = await Promise.all([listMyAttempts({ user }), listCertifications({ userId: user.id }), listPositionCertificates({ userId: user.id })])
+  return { exams, attempts, certifications, positions, canManage: canManageExams(user), canSeeCoverage: canSeeCoverage(user) }
 }
 
 export const meta: MetaFunction = () => [{ title: 'GTAC · 在线考试 / Exams' }]
 
 export default function ExamsPage() {
-  const { exams, attempts, certifications, canManage } = useLoaderData<typeof loader>()
+  const { exams, attempts, certifications, positions, canManage, canSeeCoverage } = useLoaderData<typeof loader>()
   const t = useMessages(examMessages)
   const format = useExamFormat()
   const open = exams.filter((exam) => exam.prerequisiteMet)
@@ -30,11 +31,20 @@ export default function ExamsPage() {
 
   return (
     <section>
-      <PageHead title={t('title')} intro={t('intro')} action={canManage ? <Link className="button button--ghost" to="/exams/manage">{t('manage')}</Link> : null} />
+      <PageHead
+        title={t('title')}
+        intro={t('intro')}
+        action={
+          <div className="page-actions">
+            {canSeeCoverage ? <Link className="button button--ghost" to="/exams/coverage">{t('coverage.link')}</Link> : null}
+            {canManage ? <Link className="button button--ghost" to="/exams/manage">{t('manage')}</Link> : null}
+          </div>
+        }
+      />
 
       <section className="card" aria-labelledby="my-levels">
         <h2 id="my-levels">{t('list.myLevels')}</h2>
-        <CertificationList certifications={certifications} showLink={false} />
+        <CertificationList certifications={certifications} positions={positions} showLink={false} />
       </section>
 
       <h2>{t('list.open')}</h2>
@@ -46,7 +56,7 @@ export default function ExamsPage() {
             <li key={exam.id} className="exam-row" data-testid="exam-row">
               <div className="exam-row__head">
                 <Link to={`/exams/${exam.id}`} className="exam-row__title">{exam.title}</Link>
-                {exam.level ? <LevelBadge level={exam.level} /> : null}
+                <GrantBadge level={exam.level} position={exam.position} />
                 {exam.passed ? <span className="badge badge--passed">{t('exam.passed')}</span> : null}
               </div>
               <p className="hit__meta">
@@ -79,7 +89,7 @@ export default function ExamsPage() {
               <li key={exam.id} className="exam-row exam-row--locked">
                 <div className="exam-row__head">
                   <span className="exam-row__title">{exam.title}</span>
-                  {exam.level ? <LevelBadge level={exam.level} /> : null}
+                  <GrantBadge level={exam.level} position={exam.position} />
                 </div>
                 <p className="muted small">{exam.requiredLevel ? t('list.lockedHint', { level: t(`level.${exam.requiredLevel}`) }) : null}</p>
               </li>

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { useMessages } from '~/i18n/use-t'
-import { LevelBadge } from '~/modules/exams/components/level-badge'
+import { GrantBadge } from '~/modules/exams/components/level-badge'
 import { ManageNav } from '~/modules/exams/components/manage-nav'
 import { useExamFormat } from '~/modules/exams/components/use-exam-format'
 import { requireExamManager } from '~/modules/exams/manager.server'
@@ -45,7 +45,7 @@ export default function ManagePapersPage() {
               {papers.map((paper) => (
                 <tr key={paper.id}>
                   <td>
-                    <Link to={`/exams/manage/papers/${paper.id}`}>{paper.title}</Link> {paper.level ? <LevelBadge level={paper.level} /> : null}
+                    <Link to={`/exams/manage/papers/${paper.id}`}>{paper.title}</Link> <GrantBadge level={paper.level} position={paper.position} />
                   </td>
                   <td>
                     {paper.publishedAt ? (

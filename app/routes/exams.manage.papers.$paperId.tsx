@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { useLocalName, useMessages } from '~/i18n/use-t'
 import { listVehicleSystems } from '~/modules/catalogue/catalogue.server'
-import { LevelBadge } from '~/modules/exams/components/level-badge'
+import { GrantBadge } from '~/modules/exams/components/level-badge'
 import { ManageNav } from '~/modules/exams/components/manage-nav'
 import { PaperForm } from '~/modules/exams/components/paper-form'
 import { useExamFormat } from '~/modules/exams/components/use-exam-format'
@@ -75,7 +75,7 @@ export default function EditPaperPage() {
       <p><Link to="/exams/manage">← {t('manage.title')}</Link></p>
       <header className="case-header">
         <h1>{t('paper.editTitle')}: {paper.title}</h1>
-        {paper.level ? <LevelBadge level={paper.level} /> : null}
+        <GrantBadge level={paper.level} position={paper.position} />
       </header>
       <ManageNav />
 

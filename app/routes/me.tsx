@@ -11,7 +11,7 @@ import { MemberNav } from '~/modules/members/components/member-nav'
 import { memberMessages } from '~/modules/members/messages'
 import { PROFILE_LANGUAGE_NAMES, type ProfileLanguage } from '~/modules/members/profile-options'
 import { profileOf } from '~/modules/members/profile.server'
-import { listCertifications } from '~/modules/exams/certification.server'
+import { listCertifications, listPositionCertificates } from '~/modules/exams/certification.server'
 import { CertificationList } from '~/modules/exams/components/certification-list'
 import { examMessages } from '~/modules/exams/messages'
 import { createApiToken, listApiTokens, revokeApiToken } from '~/utils/api-token.server'
@@ -21,14 +21,15 @@ import { invariantResponse } from '~/utils/permissions.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const [tokens, certifications, profile, catalogue] = await Promise.all([
+  const [tokens, certifications, positions, profile, catalogue] = await Promise.all([
     listApiTokens({ userId: user.id }),
     listCertifications({ userId: user.id }),
+    listPositionCertificates({ userId: user.id }),
     profileOf(user.id),
     getCatalogue(),
   ])
   const saved = new URL(request.url).searchParams.get('saved') === 'profile'
-  return { user, tokens, certifications, profile, systems: catalogue.systems, saved }
+  return { user, tokens, certifications, positions, profile, systems: catalogue.systems, saved }
 }
 
 export const meta: MetaFunction = ({ data, matches }) => {
@@ -94,7 +95,7 @@ function CopyableToken({ token }: { token: string }) {
 }
 
 export default function MemberCenterPage() {
-  const { user, tokens, certifications, profile, systems, saved } = useLoaderData<typeof loader>()
+  const { user, tokens, certifications, positions, profile, systems, saved } = useLoaderData<typeof loader>()
   const examText = useMessages(examMessages)
   const memberText = useMessages(memberMessages)
   const localName = useLocalName()
@@ -145,7 +146,7 @@ export default function MemberCenterPage() {
 
       <section className="card" aria-labelledby="certifications-title">
         <h2 id="certifications-title">{examText('cert.title')}</h2>
-        <CertificationList certifications={certifications} />
+        <CertificationList certifications={certifications} positions={positions} />
       </section>
 
       <section className="card" aria-labelledby="tokens-title">

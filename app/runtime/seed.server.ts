@@ -2,6 +2,7 @@ import { dtcCodes, demoStations, vehicleModels, vehicleSystems } from '~/modules
 import { seedDemoRequests } from '~/modules/assistance/demo/seed-requests.server'
 import { seedDemoBulletins } from '~/modules/bulletins/demo/seed-bulletins.server'
 import { seedDemoExams } from '~/modules/exams/demo/seed-exams.server'
+import { seedDemoPositions } from '~/modules/exams/demo/seed-positions.server'
 import { seedDemoTraining } from '~/modules/training/demo/seed-training.server'
 import { seedDemoForum } from '~/modules/forum/demo/seed-forum.server'
 import { seedDemoInspections } from '~/modules/inspections/demo/seed-inspections.server'
@@ -93,6 +94,7 @@ export async function seedDemoDataIfEmpty({ log }: { log: (line: string) => void
   // A demo database made before the exams, inspections or courses existed gets their demo data too.
   if ((await getDb().user.count()) > 0) {
     await seedDemoExams({ log })
+    await seedDemoPositions({ log })
     if (await seedDemoInspections()) log('Demo data: inspection checklists and a scheduled inspection')
     await seedDemoTraining({ log })
     return
@@ -125,6 +127,7 @@ export async function seedDemoDataIfEmpty({ log }: { log: (line: string) => void
   log(`Demo data: ${await seedDemoFieldSpike()} recent cases of one fault across stations (a field-issue signal)`)
   log(`Demo data: ${await seedDemoBulletins()} bulletins`)
   await seedDemoExams({ log })
+  await seedDemoPositions({ log })
   await seedDemoTraining({ log })
   log(`Demo data: ${await seedDemoForum()} forum questions`)
   log(`Demo data: ${await seedDemoInspections()} inspection checklists and a scheduled inspection`)

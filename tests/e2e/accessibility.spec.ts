@@ -1,15 +1,6 @@
-import AxeBuilder from '@axe-core/playwright'
+import { expectAccessible } from './axe'
 import { expect, test, type Page } from './fixtures'
 import { signIn } from './helpers'
-
-/** axe-core on the page as it is now: no serious or critical violation (each listed with its nodes when it fails). */
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze()
-  const blocking = violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
-  expect(blocking, `${page.url()}`).toEqual([])
-}
 
 const firstRequestHref = async (page: Page) => (await page.locator('.request-row__title').first().getAttribute('href'))!
 

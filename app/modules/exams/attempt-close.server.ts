@@ -1,9 +1,9 @@
 import type { Prisma } from '~/generated/prisma/client'
 import { getDb } from '~/utils/db.server'
-import { grantCertification } from './certification.server'
+import { grantCertification, grantPositionCertificate } from './certification.server'
 import type { SnapshotQuestion } from './draw'
 import { gradeAttempt } from './grading'
-import type { Level } from './levels'
+import type { Level, Position } from './levels'
 
 type Tx = Prisma.TransactionClient
 type Closing = 'SUBMITTED' | 'EXPIRED'
@@ -12,14 +12,14 @@ type Closing = 'SUBMITTED' | 'EXPIRED'
  * Grades an open attempt under a row lock, so a submit, an expiry sweep and a late autosave
  * cannot interleave. A submit that arrives after the deadline closes it as expired instead
  * (graded with what was saved in time, finished at the deadline). Passing a levelled paper
- * grants the level in the same transaction. Returns how it closed, or null when it was not open.
+ * grants the level (or a position paper its certificate) in the same transaction. Returns how it closed, or null when it was not open.
  */
 export async function closeAttempt(tx: Tx, { attemptId, status, now }: { attemptId: string; status: Closing; now: Date }): Promise<Closing | null> {
   const [locked] = await tx.$queryRaw<Array<{ status: string }>>`SELECT status::text AS status FROM "ExamAttempt" WHERE id = ${attemptId} FOR UPDATE`
   if (locked?.status !== 'IN_PROGRESS') return null
   const attempt = await tx.examAttempt.findUniqueOrThrow({
     where: { id: attemptId },
-    select: { userId: true, questions: true, partialCredit: true, passPercent: true, level: true, deadline: true },
+    select: { userId: true, questions: true, partialCredit: true, passPercent: true, level: true, position: true, deadline: true },
   })
   const expired = attempt.deadline.getTime() <= now.getTime()
   if (status === 'EXPIRED' && !expired) return null
@@ -38,6 +38,7 @@ export async function closeAttempt(tx: Tx, { attemptId, status, now }: { attempt
     select: { id: true },
   })
   if (grade.passed && attempt.level) await grantCertification(tx, { userId: attempt.userId, level: attempt.level as Level, attemptId, grantedAt: finishedAt })
+  if (grade.passed && attempt.position) await grantPositionCertificate(tx, { userId: attempt.userId, position: attempt.position as Position, attemptId, grantedAt: finishedAt })
   return closing
 }
 

@@ -3,7 +3,7 @@ import { missingRequiredCourses } from '~/modules/training/course.server'
 import { getDb } from '~/utils/db.server'
 import type { SessionUser } from '~/utils/session-user'
 import { canManageExams } from './access'
-import { CERTIFICATION_LEVELS, expiryOf, levelRank, previousLevel, type Level } from './levels'
+import { CERTIFICATION_LEVELS, expiryOf, KEY_POSITIONS, levelRank, previousLevel, type Level, type Position } from './levels'
 
 type Tx = Prisma.TransactionClient
 
@@ -16,6 +16,26 @@ export async function grantCertification(tx: Tx, { userId, level, attemptId, gra
   return tx.certification.create({
     data: { userId, level, attemptId, grantedAt, expiresAt: expiryOf(grantedAt) },
     select: { level: true, grantedAt: true, expiresAt: true },
+  })
+}
+
+/** Passing a key position's exam: a certificate row (renewals add rows). Positions require no course. */
+export function grantPositionCertificate(tx: Tx, { userId, position, attemptId, grantedAt }: { userId: string; position: Position; attemptId: string; grantedAt: Date }) {
+  return tx.positionCertificate.create({ data: { userId, position, attemptId, grantedAt, expiresAt: expiryOf(grantedAt) }, select: { id: true } })
+}
+
+/** The member center's key-position certificates: each position's latest, in position order. */
+export async function listPositionCertificates({ userId, now = new Date() }: { userId: string; now?: Date }) {
+  const rows = await getDb().positionCertificate.findMany({
+    where: { userId },
+    orderBy: { expiresAt: 'desc' },
+    select: { id: true, position: true, grantedAt: true, expiresAt: true, attempt: { select: { paper: { select: { title: true } } } } },
+  })
+  const latest = new Map<Position, (typeof rows)[number]>()
+  for (const row of rows) if (!latest.has(row.position)) latest.set(row.position, row)
+  return KEY_POSITIONS.flatMap((position) => {
+    const row = latest.get(position)
+    return row ? [{ id: row.id, position, grantedAt: row.grantedAt, expiresAt: row.expiresAt, expired: row.expiresAt <= now, examTitle: row.attempt?.paper.title ?? null }] : []
   })
 }
 

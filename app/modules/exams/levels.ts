@@ -1,8 +1,12 @@
-import type { CertificationLevel, QuestionKind } from '~/generated/prisma/enums'
+import type { CertificationLevel, KeyPosition, QuestionKind } from '~/generated/prisma/enums'
 
 /** The technician levels in the order they are taken. */
 export const CERTIFICATION_LEVELS = ['TECHNICIAN', 'SENIOR_TECHNICIAN', 'INTERMEDIATE_MASTER', 'SENIOR_MASTER'] as const satisfies readonly CertificationLevel[]
 export type Level = (typeof CERTIFICATION_LEVELS)[number]
+
+/** The key positions of a station, each certified by an exam of its own. */
+export const KEY_POSITIONS = ['STATION_MANAGER', 'TECHNICAL_DIRECTOR', 'SERVICE_ADVISOR', 'PARTS_CLERK', 'WARRANTY_CLERK', 'CUSTOMER_RELATIONS'] as const satisfies readonly KeyPosition[]
+export type Position = (typeof KEY_POSITIONS)[number]
 
 export const QUESTION_KINDS = ['SINGLE', 'MULTIPLE', 'TRUE_FALSE'] as const satisfies readonly QuestionKind[]
 export type Kind = (typeof QUESTION_KINDS)[number]

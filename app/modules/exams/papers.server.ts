@@ -3,7 +3,7 @@ import { getDb } from '~/utils/db.server'
 import type { SessionUser } from '~/utils/session-user'
 import { settleExpiredAttempts } from './attempt-close.server'
 import { drawQuestions, ruleAvailability, type BankQuestion } from './draw'
-import type { Level } from './levels'
+import type { Level, Position } from './levels'
 import { assertManager, questionSelect, toBankQuestion } from './questions.server'
 import { drawRuleSchema, type DrawRule, type PaperInput } from './schema'
 
@@ -18,6 +18,7 @@ const paperData = ({ drawRules, ...input }: PaperInput) => ({
   ...input,
   description: input.description ?? null,
   level: input.level ?? null,
+  position: input.position ?? null,
   drawRules: drawRules.map((rule) => Object.fromEntries(Object.entries(rule).filter(([, value]) => value !== undefined))),
 })
 
@@ -42,6 +43,7 @@ export async function listPapers({ user }: { user: Manager }) {
       id: true,
       title: true,
       level: true,
+      position: true,
       timeLimitMinutes: true,
       passPercent: true,
       publishedAt: true,
@@ -53,6 +55,7 @@ export async function listPapers({ user }: { user: Manager }) {
   return papers.map(({ _count, ...paper }) => ({
     ...paper,
     level: paper.level as Level | null,
+    position: paper.position as Position | null,
     attempts: _count.attempts,
     fixedQuestions: _count.questions,
     passes: passes.find((row) => row.paperId === paper.id)?._count._all ?? 0,
@@ -87,6 +90,7 @@ export async function getPaper({ user, paperId }: { user: Manager; paperId: stri
       title: true,
       description: true,
       level: true,
+      position: true,
       timeLimitMinutes: true,
       passPercent: true,
       maxAttempts: true,

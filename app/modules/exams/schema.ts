@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { SYSTEM_CODES, emptyToUndefined } from '~/utils/vehicle-schema'
-import { CERTIFICATION_LEVELS, QUESTION_KINDS } from './levels'
+import { CERTIFICATION_LEVELS, KEY_POSITIONS, QUESTION_KINDS } from './levels'
 
 // Messages are keys of ./messages.ts, so forms and import reports speak the reader's language.
 const text = (max: number, required: string) => z.string({ required_error: required, invalid_type_error: required }).trim().min(1, required).max(max, 'invalid.tooLong')
@@ -87,6 +87,7 @@ export const paperInputSchema = z.object({
   title: text(200, 'invalid.title'),
   description: optionalText(2000),
   level: optionalEnum(CERTIFICATION_LEVELS, 'invalid.level'),
+  position: optionalEnum(KEY_POSITIONS, 'invalid.position'),
   timeLimitMinutes: number(1, 600, 'invalid.timeLimit'),
   passPercent: number(1, 100, 'invalid.passPercent'),
   maxAttempts: number(1, 50, 'invalid.maxAttempts'),
@@ -94,7 +95,7 @@ export const paperInputSchema = z.object({
   partialCredit: checkbox,
   showAnswers: checkbox,
   drawRules: z.array(drawRuleSchema).max(30),
-})
+}).refine((paper) => !(paper.level && paper.position), { path: ['position'], message: 'invalid.levelAndPosition' })
 export type PaperInput = z.infer<typeof paperInputSchema>
 
 /** The paper form: one row of `rule*` fields per draw rule; rows without a count are blank. */

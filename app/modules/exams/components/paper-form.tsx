@@ -2,7 +2,7 @@ import { Form } from '@remix-run/react'
 import { useState } from 'react'
 import { useFieldErrors } from '~/components/field-errors'
 import { useLocalName, useMessages } from '~/i18n/use-t'
-import { CERTIFICATION_LEVELS, type Level } from '../levels'
+import { CERTIFICATION_LEVELS, KEY_POSITIONS, type Level, type Position } from '../levels'
 import { examMessages, type ExamMessageKey } from '../messages'
 import type { DrawRule } from '../schema'
 
@@ -10,6 +10,7 @@ export type PaperFormValues = {
   title: string
   description: string | null
   level: Level | null
+  position: Position | null
   timeLimitMinutes: number
   passPercent: number
   maxAttempts: number
@@ -79,6 +80,15 @@ export function PaperForm({
           </select>
           <p className="field-hint" id="paper-level-hint">{t('paper.levelHint')}</p>
           {fieldError('level')}
+        </div>
+        <div className="field">
+          <label htmlFor="paper-position">{t('paper.position')}</label>
+          <select id="paper-position" name="position" defaultValue={paper?.position ?? ''} {...invalid('position')} aria-describedby={errors.position ? 'paper-position-error paper-position-hint' : 'paper-position-hint'}>
+            <option value="">{t('position.none')}</option>
+            {KEY_POSITIONS.map((position) => <option key={position} value={position}>{t(`position.${position}`)}</option>)}
+          </select>
+          <p className="field-hint" id="paper-position-hint">{t('paper.positionHint')}</p>
+          {fieldError('position')}
         </div>
         {number('timeLimitMinutes', 'paper.timeLimit', 30, 600)}
         {number('passPercent', 'paper.passPercent', 60, 100)}
