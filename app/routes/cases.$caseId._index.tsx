@@ -19,7 +19,7 @@ import {
   hasConfirmedFix,
   listCaseComments,
   transitionCase,
-  withRenderedHtml,
+  forReading,
 } from '~/modules/cases/case.server'
 import { requireUser } from '~/utils/auth.server'
 import { parseForm } from '~/utils/form.server'
@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ])
   recordCaseView(record.id)
   const arrivedFromMerge = new URL(request.url).searchParams.has('merged')
-  return { record: withRenderedHtml(record), comments, confirmed, dtcs, bulletins, duplicates, curator, arrivedFromMerge, canDraftQuestion: record.status === 'CLASSIC' && canManageExams(user) }
+  return { record: forReading(record), comments, confirmed, dtcs, bulletins, duplicates, curator, arrivedFromMerge, canDraftQuestion: record.status === 'CLASSIC' && canManageExams(user) }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.record.title} · GTAC` : 'GTAC' }]

@@ -1,6 +1,7 @@
 /**
  * npm run bench:pages — server-rendered case page and search page under load (autocannon),
- * next to GET /ping (a trivial route: the framework floor) measured in the same run.
+ * next to the floors measured in the same run: GET /ping (a trivial route) and GET /login (a
+ * trivial server-rendered page: the whole Remix document render, the target's baseline).
  * BENCH_CASES (default 20000) cases are imported first; BENCH_SECONDS (default 10) per route.
  */
 import autocannon from 'autocannon'
@@ -32,10 +33,12 @@ try {
   await disconnectDb()
 
   const searchPaths = ['/cases?q=P0171', '/cases?q=冷车怠速抖', '/cases?q=transmision%20slips', '/cases?q=&system=engine', '/cases?q=noise']
+  // /login is requested signed out (signed in, it redirects).
   const routes = [
-    { name: 'GET /ping (floor)', paths: ['/ping'] },
-    { name: 'case page', paths: caseIds.map((id) => `/cases/${id}`) },
-    { name: 'search page', paths: searchPaths.map((p) => encodeURI(p)) },
+    { name: 'GET /ping', paths: ['/ping'], signedIn: true },
+    { name: 'GET /login (floor)', paths: ['/login'], signedIn: false },
+    { name: 'case page', paths: caseIds.map((id) => `/cases/${id}`), signedIn: true },
+    { name: 'search page', paths: searchPaths.map((p) => encodeURI(p)), signedIn: true },
   ]
   const rows: Array<{ name: string; requestsPerSecond: number; p50: number; p95: number; p99: number; errors: number }> = []
   for (const route of routes) {
@@ -45,7 +48,7 @@ try {
       url: server.baseUrl,
       connections,
       duration: seconds,
-      headers: { cookie },
+      headers: route.signedIn ? { cookie } : {},
       requests: [{ setupRequest: (request) => ({ ...request, path: route.paths[next++ % route.paths.length] }) }],
     })
     // autocannon's types omit the instance's events; 'response' carries each request's latency.
@@ -63,7 +66,7 @@ try {
       errors,
     })
   }
-  const floor = rows[0]
+  const floor = rows[1]
   console.log('')
   console.log(`${caseCount} cases, ${connections} connections, ${seconds} s per route, 2 cores (load generator on the same machine)`)
   console.log('route                 req/s     p50         p95         p99         vs floor (req/s, p95)  errors')

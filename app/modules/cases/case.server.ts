@@ -242,15 +242,43 @@ export async function getCase({ user, caseId }: { user: Viewer; caseId: string }
 
 export type CaseDetail = NonNullable<Awaited<ReturnType<typeof getCase>>>
 
-/** The case as the API and the case page show it, with the rich text rendered from the schema. */
-export function withRenderedHtml(record: CaseDetail) {
-  return {
-    ...record,
+type RenderedRichText = { symptomsHtml: string; diagnosisHtml: string; rootCauseHtml: string; fixHtml: string }
+const RENDERED_CACHE_SIZE = 5_000
+const renderedCache = new Map<string, RenderedRichText>()
+
+/**
+ * A case's four rich-text fields as HTML, rendered once per version: every content change bumps
+ * the version, and rendering through the DOM costs more than the rest of the case page.
+ * The map keeps insertion order, so it doubles as an LRU (a hit is moved to the end).
+ */
+function renderedRichText(record: CaseDetail): RenderedRichText {
+  const key = `${record.id}:${record.version}`
+  const cached = renderedCache.get(key)
+  if (cached) {
+    renderedCache.delete(key)
+    renderedCache.set(key, cached)
+    return cached
+  }
+  const rendered = {
     symptomsHtml: richDocToHtml(record.symptoms),
     diagnosisHtml: richDocToHtml(record.diagnosis),
     rootCauseHtml: richDocToHtml(record.rootCause),
     fixHtml: richDocToHtml(record.fix),
   }
+  renderedCache.set(key, rendered)
+  if (renderedCache.size > RENDERED_CACHE_SIZE) renderedCache.delete(renderedCache.keys().next().value!)
+  return rendered
+}
+
+/** The case as the API shows it: the editor documents and the rich text rendered from the schema. */
+export function withRenderedHtml(record: CaseDetail) {
+  return { ...record, ...renderedRichText(record) }
+}
+
+/** The case as the read page shows it: rendered HTML only (the editor documents stay on the server). */
+export function forReading(record: CaseDetail) {
+  const { symptoms: _symptoms, diagnosis: _diagnosis, rootCause: _rootCause, fix: _fix, ...rest } = record
+  return { ...rest, ...renderedRichText(record) }
 }
 
 export async function listCaseComments({ caseId }: { caseId: string }) {

@@ -6,22 +6,28 @@ const REFINE_WINDOW_MS = 5_000
 /**
  * Logs a search as typed, for the curators' insights. Search-as-you-type sends "P0", "P03",
  * "P0300": a query that extends or trims the user's previous one within seconds replaces it.
+ * One statement (refine the previous row, or insert), since it runs on every search page.
  */
 export async function recordSearch({ userId, q, scope, hitCount, now = new Date() }: { userId: string; q: string; scope: string; hitCount: number; now?: Date }) {
   const query = q.trim().toLowerCase().slice(0, 200)
   if (!query) return null
-  const db = getDb()
-  const previous = await db.searchQueryLog.findFirst({
-    where: { userId, scope, createdAt: { gte: new Date(now.getTime() - REFINE_WINDOW_MS) }, clickedHitId: null },
-    orderBy: { id: 'desc' },
-    select: { id: true, q: true },
-  })
-  if (previous && (query.startsWith(previous.q) || previous.q.startsWith(query))) {
-    await db.searchQueryLog.update({ where: { id: previous.id }, data: { q: query, hitCount, createdAt: now } })
-    return previous.id
-  }
-  const created = await db.searchQueryLog.create({ data: { userId, q: query, scope, hitCount, createdAt: now }, select: { id: true } })
-  return created.id
+  const since = new Date(now.getTime() - REFINE_WINDOW_MS)
+  const [row] = await getDb().$queryRaw<Array<{ id: bigint }>>`
+    WITH previous AS (
+      SELECT id, q FROM "SearchQueryLog"
+      WHERE "userId" = ${userId} AND scope = ${scope} AND "createdAt" >= ${since} AND "clickedHitId" IS NULL
+      ORDER BY id DESC LIMIT 1
+    ), refined AS (
+      UPDATE "SearchQueryLog" AS log SET q = ${query}, "hitCount" = ${hitCount}, "createdAt" = ${now}
+      FROM previous WHERE log.id = previous.id AND (starts_with(${query}, previous.q) OR starts_with(previous.q, ${query}))
+      RETURNING log.id
+    ), inserted AS (
+      INSERT INTO "SearchQueryLog" (q, scope, "hitCount", "userId", "createdAt")
+      SELECT ${query}, ${scope}, ${hitCount}, ${userId}, ${now} WHERE NOT EXISTS (SELECT 1 FROM refined)
+      RETURNING id
+    )
+    SELECT id FROM refined UNION ALL SELECT id FROM inserted`
+  return row.id
 }
 
 /** A hit opened from a logged search (only the searcher's own log). */
