@@ -1,0 +1,26 @@
+import { expect, test } from 'vitest'
+import { toRichDoc } from '../../app/editor/rich-text.server'
+import { createCase, getCase, updateCase, withRenderedHtml } from '../../app/modules/cases/case.server'
+import { loader as casePage } from '../../app/routes/cases.$caseId._index'
+import { createStation, createTestUser, caseContent, sessionCookieFor } from '../factories'
+import { callRoute, routeArgs } from '../route-calls'
+
+// The case page renders each version's rich text once; an edit shows at once, and the page's
+// data carries the HTML only.
+test('an edited case shows its new text, and the read page sends no editor documents', async () => {
+  const author = await createTestUser({ stationId: (await createStation()).id })
+  const { id } = await createCase({ author, content: await caseContent({ rootCause: toRichDoc('Cracked PCV hose.') }) })
+  const read = async () => withRenderedHtml((await getCase({ user: author, caseId: id }))!)
+  expect((await read()).rootCauseHtml).toContain('Cracked PCV hose.')
+  expect((await read()).rootCauseHtml).toContain('Cracked PCV hose.')
+
+  const updated = await updateCase({ user: author, caseId: id, expectedVersion: 1, content: await caseContent({ rootCause: toRichDoc('Loose intake clamp.') }) })
+  expect(updated.ok).toBe(true)
+  expect((await read()).rootCauseHtml).toContain('Loose intake clamp.')
+
+  const response = await callRoute(async () => casePage(routeArgs(new Request(`http://test/cases/${id}`, { headers: { Cookie: await sessionCookieFor(author.id) } }), { caseId: id })))
+  const data = (await (response instanceof Response ? response.json() : response)) as { record: Record<string, unknown> }
+  expect(data.record.rootCauseHtml).toContain('Loose intake clamp.')
+  expect(data.record).not.toHaveProperty('symptoms')
+  expect(data.record).not.toHaveProperty('rootCause')
+})
