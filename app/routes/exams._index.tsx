@@ -17,13 +17,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const exams = await listExamsForCandidate({ user })
   const [attempts, certifications, positions] = await Promise.all([listMyAttempts({ user }), listCertifications({ userId: user.id }), listPositionCertificates({ userId: user.id })])
-  return { exams, attempts, certifications, positions, canManage: canManageExams(user), canSeeCoverage: canSeeCoverage(user) }
+  return { exams, attempts, certifications, positions, canManage: canManageExams(user), showCoverage: canSeeCoverage(user) }
 }
 
 export const meta: MetaFunction = () => [{ title: 'GTAC · 在线考试 / Exams' }]
 
 export default function ExamsPage() {
-  const { exams, attempts, certifications, positions, canManage, canSeeCoverage } = useLoaderData<typeof loader>()
+  const { exams, attempts, certifications, positions, canManage, showCoverage } = useLoaderData<typeof loader>()
   const t = useMessages(examMessages)
   const format = useExamFormat()
   const open = exams.filter((exam) => exam.prerequisiteMet)
@@ -36,7 +36,7 @@ export default function ExamsPage() {
         intro={t('intro')}
         action={
           <div className="page-actions">
-            {canSeeCoverage ? <Link className="button button--ghost" to="/exams/coverage">{t('coverage.link')}</Link> : null}
+            {showCoverage ? <Link className="button button--ghost" to="/exams/coverage">{t('coverage.link')}</Link> : null}
             {canManage ? <Link className="button button--ghost" to="/exams/manage">{t('manage')}</Link> : null}
           </div>
         }

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { convertRichFields, richDocToText, toRichDoc } from '~/editor/rich-text.server'
+import { convertRichFields, toRichDoc } from '~/editor/rich-text.server'
 import type { CaseStatus } from '~/generated/prisma/enums'
 import { caseImportSchema, type CaseImportInput } from './schema'
 import { fieldErrors } from '~/utils/validation'
@@ -61,7 +61,7 @@ export async function prepareCase(raw: unknown, context: ImportContext): Promise
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) }
   const input = parsed.data
 
-  const { docs, errors } = convertRichFields(RICH_FIELDS, (field) => toRichDoc(input[field]))
+  const { docs, texts, errors } = convertRichFields(RICH_FIELDS, (field) => toRichDoc(input[field]))
   let stationId = context.defaultStationId
   if (input.stationCode) {
     stationId = await context.resolveStation(input.stationCode)
@@ -70,8 +70,6 @@ export async function prepareCase(raw: unknown, context: ImportContext): Promise
   if (Object.keys(errors).length > 0) return { ok: false, errors }
 
   const model = await context.resolveModel(input)
-  const texts = {} as Record<RichField, string>
-  for (const field of RICH_FIELDS) texts[field] = richDocToText(docs[field])
   return {
     ok: true,
     prepared: {
