@@ -4,6 +4,7 @@ import { bulletinAttachmentWhere } from '~/modules/bulletins/audience.server'
 import { caseVisibilityWhere } from '~/modules/cases/case.server'
 import { openAttachment } from '~/modules/files/attachment.server'
 import { lessonImagesVisibleWhere } from '~/modules/training/course.server'
+import { sessionPhotoVisibleWhere } from '~/modules/training/inhouse.server'
 import { inspectionAttachmentWhere } from '~/modules/inspections/inspections.server'
 import { requireUser } from '~/utils/auth.server'
 
@@ -19,6 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       // A member's picture is seen by everyone signed in.
       { avatarOf: { isNot: null } },
       await lessonImagesVisibleWhere({ user }),
+      sessionPhotoVisibleWhere(user),
       await bulletinAttachmentWhere(user),
     ],
   })

@@ -1,3 +1,5 @@
+import { monthSchema } from './schema'
+
 /** The factory asks every station for four in-house sessions a month. */
 export const SESSIONS_PER_MONTH = 4
 
@@ -40,4 +42,10 @@ export const monthOf = (date: Date) => date.toISOString().slice(0, 7)
 export function previousMonth(month: string, back = 1) {
   const [year, monthNumber] = month.split('-').map(Number)
   return monthOf(new Date(Date.UTC(year, monthNumber - 1 - back, 1)))
+}
+
+/** The month asked for (`?month=YYYY-MM`), else the current one. */
+export function requestedMonth(request: Request, now = new Date()) {
+  const asked = monthSchema.safeParse(new URL(request.url).searchParams.get('month'))
+  return asked.success ? asked.data : monthOf(now)
 }
