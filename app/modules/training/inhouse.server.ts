@@ -20,9 +20,11 @@ export function reportVisibleWhere(user: Caller): Prisma.StationTrainingReportWh
 }
 
 /** Session photos: seen with the report, and by those who attended the session. */
-export const sessionPhotoVisibleWhere = (user: Caller): Prisma.AttachmentWhereInput => ({
-  trainingSession: { OR: [{ report: reportVisibleWhere(user) }, { attendees: { some: { userId: user.id } } }] },
-})
+export function sessionPhotoVisibleWhere(user: Caller): Prisma.AttachmentWhereInput {
+  // Spelled out for trainers: an empty nested filter (`report: {}`) matches nothing here.
+  if (canManageTraining(user)) return { trainingSessionId: { not: null } }
+  return { trainingSession: { OR: [{ report: reportVisibleWhere(user) }, { attendees: { some: { userId: user.id } } }] } }
+}
 
 const planVisibleWhere = (user: Caller): Prisma.TrainingPlanWhereInput => (canManageTraining(user) ? {} : { publishedAt: { not: null } })
 
