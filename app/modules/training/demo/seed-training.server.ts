@@ -78,7 +78,7 @@ export async function seedDemoInhouseTraining({ log, now = new Date() }: { log: 
       const plan = await tx.trainingPlan.create({
         data: {
           month,
-          title: `${month} 月度站内培训计划 Monthly in-house training`,
+          title: '月度站内培训计划 Monthly in-house training',
           content: DEMO_TOPICS.slice(index, index + 3).join('\n'),
           publishedAt: new Date(`${month}-01T00:00:00Z`),
           createdById: trainer.id,
