@@ -147,7 +147,7 @@ export default function TrainingPlanPage() {
               {attended.map((session) => (
                 <li key={session.id} className="card session-card">
                   <p className="session-card__head"><strong>{date(session.heldOn)}</strong> {session.topic}</p>
-                  <p className="muted small">{t('trainerName')}: {session.trainerName}</p>
+                  <p className="muted small">{t('trainerLine', { name: session.trainerName })}</p>
                   {session.photos.length > 0 ? (
                     <ul className="session-photos">
                       {session.photos.map((photo) => (

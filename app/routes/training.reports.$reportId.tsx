@@ -122,7 +122,7 @@ export default function StationReportPage() {
                   </Form>
                 ) : null}
               </div>
-              <p className="small">{t('trainerName')}: {session.trainerName} · {t('attendeesCount', { count: session.attendees.length })}</p>
+              <p className="small">{t('trainerLine', { name: session.trainerName })} · {t('attendeesCount', { count: session.attendees.length })}</p>
               <p className="small muted">{session.attendees.map((attendee) => attendee.user.name).join('、')}</p>
               {session.notes ? <p className="session-card__notes">{session.notes}</p> : null}
               {session.photos.length > 0 ? (
