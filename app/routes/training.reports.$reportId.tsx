@@ -140,7 +140,8 @@ export default function StationReportPage() {
       {canEdit ? (
         <>
           <h2>{t('addSession')}</h2>
-          <SessionForm key={actionData && 'ok' in actionData && actionData.form === 'session' ? `saved-${count}` : 'form'} month={report.plan.month} staff={staff} errors={errorsOf('session')} limits={limits} />
+          {/* A new count means the session was saved: a fresh, empty form. */}
+          <SessionForm key={`sessions-${count}`} month={report.plan.month} staff={staff} errors={errorsOf('session')} limits={limits} />
           <Form method="post" className="card">
             <p className="muted">{t('submitHint', { count, target: SESSIONS_PER_MONTH })}</p>
             {submitError ? <p className="notice notice--error" role="alert">{t(submitError as InhouseMessageKey)}</p> : null}
