@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PageHead } from '~/components/page-head'
 import { useMessages } from '~/i18n/use-t'
 import { canManageTraining } from '~/modules/training/access'
-import { SESSIONS_PER_MONTH } from '~/modules/training/compliance'
+import { monthOf, previousMonth, SESSIONS_PER_MONTH } from '~/modules/training/compliance'
 import { PlanForm } from '~/modules/training/components/plan-form'
 import { ReportStatus } from '~/modules/training/components/report-status'
 import { listFollowUpExams, listPlans, savePlan } from '~/modules/training/inhouse.server'
@@ -19,7 +19,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const canManage = canManageTraining(user)
   const [plans, exams] = await Promise.all([listPlans({ user }), canManage ? listFollowUpExams() : []])
-  return { plans, exams, canManage, isStationManager: user.role === 'STATION_MANAGER' }
+  // A new plan is most often for the month after the latest one.
+  const latest = plans[0]?.month
+  const nextMonth = latest && latest >= monthOf(new Date()) ? previousMonth(latest, -1) : monthOf(new Date())
+  return { plans, exams, canManage, nextMonth, isStationManager: user.role === 'STATION_MANAGER' }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -35,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: 'GTAC · 站内培训计划 / In-house training plans' }]
 
 export default function TrainingPlansPage() {
-  const { plans, exams, canManage, isStationManager } = useLoaderData<typeof loader>()
+  const { plans, exams, canManage, nextMonth, isStationManager } = useLoaderData<typeof loader>()
   const actionData = useActionData<{ errors?: Record<string, string> }>()
   const t = useMessages(inhouseMessages)
   const tr = useMessages(trainingMessages)
@@ -82,7 +85,7 @@ export default function TrainingPlansPage() {
       {canManage ? (
         <>
           <h2>{t('newPlan')}</h2>
-          <PlanForm values={{}} errors={actionData?.errors ?? {}} exams={exams} submitLabel={t('newPlan')} />
+          <PlanForm values={{ month: nextMonth }} errors={actionData?.errors ?? {}} exams={exams} submitLabel={t('newPlan')} />
         </>
       ) : null}
     </section>

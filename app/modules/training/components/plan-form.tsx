@@ -16,7 +16,7 @@ export function PlanForm({ values, errors, exams, submitLabel }: { values: PlanF
       <div className="plan-form__row">
         <div className="field">
           <label htmlFor="plan-month">{t('month')}</label>
-          <input id="plan-month" name="month" type="month" defaultValue={values.month} required {...invalid('month')} />
+          <input id="plan-month" name="month" type="month" placeholder="YYYY-MM" defaultValue={values.month} required {...invalid('month')} />
           {fieldError('month')}
         </div>
         <div className="field plan-form__title">
