@@ -146,7 +146,7 @@ export default function TrainingPlanPage() {
             <ul className="session-list">
               {attended.map((session) => (
                 <li key={session.id} className="card session-card">
-                  <p className="session-card__head"><strong>{date(session.heldOn)}</strong> {session.topic}</p>
+                  <h3 className="session-card__title"><span className="session-card__date">{date(session.heldOn)}</span> {session.topic}</h3>
                   <p className="muted small">{t('trainerLine', { name: session.trainerName })}</p>
                   {session.photos.length > 0 ? (
                     <ul className="session-photos">

@@ -114,7 +114,7 @@ export default function StationReportPage() {
           {report.sessions.map((session) => (
             <li key={session.id} className="card session-card">
               <div className="session-card__head">
-                <h3><span className="session-card__date">{date(session.heldOn)}</span> {session.topic}</h3>
+                <h3 className="session-card__title"><span className="session-card__date">{date(session.heldOn)}</span> {session.topic}</h3>
                 {canEdit ? (
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="sessionId" value={session.id} />
