@@ -5,6 +5,7 @@ import { caseVisibilityWhere } from '~/modules/cases/case.server'
 import { questionImagesVisibleWhere } from '~/modules/exams/question-images.server'
 import { openAttachment } from '~/modules/files/attachment.server'
 import { lessonImagesVisibleWhere } from '~/modules/training/course.server'
+import { sessionPhotoVisibleWhere } from '~/modules/training/inhouse.server'
 import { inspectionAttachmentWhere } from '~/modules/inspections/inspections.server'
 import { requireUser } from '~/utils/auth.server'
 
@@ -20,6 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       // A member's picture is seen by everyone signed in.
       { avatarOf: { isNot: null } },
       await lessonImagesVisibleWhere({ user }),
+      sessionPhotoVisibleWhere(user),
       await bulletinAttachmentWhere(user),
       await questionImagesVisibleWhere(user),
     ],

@@ -7,7 +7,7 @@ import { useMessages } from '~/i18n/use-t'
 import { canManageTraining } from '~/modules/training/access'
 import { CourseCard } from '~/modules/training/components/course-card'
 import { enrol, listTrainingHome } from '~/modules/training/course.server'
-import { trainingMessages } from '~/modules/training/messages'
+import { inhouseMessages, trainingMessages } from '~/modules/training/messages'
 import { requireUser } from '~/utils/auth.server'
 import { invariantResponse } from '~/utils/permissions.server'
 import { fieldErrors } from '~/utils/validation'
@@ -15,7 +15,7 @@ import { PageHead } from '~/components/page-head'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  return { ...(await listTrainingHome({ user })), canManage: canManageTraining(user) }
+  return { ...(await listTrainingHome({ user })), canManage: canManageTraining(user), hasStation: Boolean(user.stationId) }
 }
 
 const enrolSchema = z.object({ intent: z.literal('enrol'), courseId: z.string().min(1).max(40) })
@@ -31,11 +31,20 @@ export async function action({ request }: ActionFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: 'GTAC · 在线培训 / Training' }]
 
 export default function TrainingPage() {
-  const { mine, catalogue, canManage } = useLoaderData<typeof loader>()
+  const { mine, catalogue, canManage, hasStation } = useLoaderData<typeof loader>()
   const t = useMessages(trainingMessages)
+  const inhouse = useMessages(inhouseMessages)
   return (
     <section>
-      <PageHead title={t('title')} intro={t('intro')} action={canManage ? <Link className="button button--ghost" to="/training/manage">{t('manage')}</Link> : null} />
+      <PageHead title={t('title')} intro={t('intro')} action={
+          canManage || hasStation ? (
+            <div className="button-row">
+              <Link className="button button--ghost" to="/training/plans">{inhouse('link')}</Link>
+              {canManage ? <Link className="button button--ghost" to="/training/manage">{t('manage')}</Link> : null}
+            </div>
+          ) : null
+        }
+      />
       <h2>{t('mine')}</h2>
       {mine.length === 0 ? (
         <p className="empty-state">{t('noMine')}</p>

@@ -3,7 +3,7 @@ import { seedDemoRequests } from '~/modules/assistance/demo/seed-requests.server
 import { seedDemoBulletins } from '~/modules/bulletins/demo/seed-bulletins.server'
 import { seedDemoExams } from '~/modules/exams/demo/seed-exams.server'
 import { seedDemoPositions } from '~/modules/exams/demo/seed-positions.server'
-import { seedDemoTraining } from '~/modules/training/demo/seed-training.server'
+import { seedDemoInhouseTraining, seedDemoTraining } from '~/modules/training/demo/seed-training.server'
 import { seedDemoForum } from '~/modules/forum/demo/seed-forum.server'
 import { seedDemoInspections } from '~/modules/inspections/demo/seed-inspections.server'
 import { generateCases } from '~/modules/cases/demo/case-generator'
@@ -97,6 +97,7 @@ export async function seedDemoDataIfEmpty({ log }: { log: (line: string) => void
     await seedDemoPositions({ log })
     if (await seedDemoInspections()) log('Demo data: inspection checklists and a scheduled inspection')
     await seedDemoTraining({ log })
+    await seedDemoInhouseTraining({ log })
     return
   }
   log('Demo data: seeding stations, accounts, cases and assistance requests…')
@@ -129,6 +130,7 @@ export async function seedDemoDataIfEmpty({ log }: { log: (line: string) => void
   await seedDemoExams({ log })
   await seedDemoPositions({ log })
   await seedDemoTraining({ log })
+  await seedDemoInhouseTraining({ log })
   log(`Demo data: ${await seedDemoForum()} forum questions`)
   log(`Demo data: ${await seedDemoInspections()} inspection checklists and a scheduled inspection`)
 }

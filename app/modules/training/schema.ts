@@ -48,3 +48,34 @@ export type AssignmentInput = z.infer<typeof assignmentInputSchema>
 export const lessonProgressSchema = z.object({
   intent: z.literal('done', { errorMap: () => ({ message: 'invalid.intent' }) }),
 })
+
+// ---------------------------------------------------------------------------------------------
+// In-house training: monthly plans and the stations' reports
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
+const id = z.string().trim().min(1).max(40)
+
+/** A monthly plan, from the trainer's form. */
+export const planInputSchema = z.object({
+  month: z.string({ required_error: 'invalid.month' }).trim().regex(MONTH, 'invalid.month'),
+  title: text(200, 'invalid.title'),
+  content: text(8000, 'invalid.content'),
+  examPaperId: z.preprocess(emptyToUndefined, id.optional()),
+})
+export type PlanInput = z.infer<typeof planInputSchema>
+
+/** One session a station held; its photos are checked apart (multipart). */
+export const sessionInputSchema = z.object({
+  heldOn: z.string({ required_error: 'invalid.heldOn' }).trim().regex(DAY, 'invalid.heldOn'),
+  topic: text(200, 'invalid.topic'),
+  trainerName: text(100, 'invalid.trainerName'),
+  notes: z.preprocess(emptyToUndefined, z.string().trim().max(2000, 'invalid.tooLong').optional()),
+  attendees: z.array(id, { invalid_type_error: 'invalid.attendees' }).min(1, 'invalid.attendees').max(200, 'invalid.attendees'),
+})
+export type SessionInput = z.infer<typeof sessionInputSchema>
+
+/** A trainer sends a submitted report back with a reason. */
+export const returnReportSchema = z.object({ note: text(1000, 'invalid.returnNote') })
+
+export const monthSchema = z.string().regex(MONTH)

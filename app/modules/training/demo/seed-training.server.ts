@@ -2,6 +2,7 @@ import { plainTextToDoc, richDocToHtml, richDocToText } from '~/editor/rich-text
 import type { Prisma } from '~/generated/prisma/client'
 import { getFileStorage } from '~/modules/files/file-storage.server'
 import { getDb } from '~/utils/db.server'
+import { monthOf, previousMonth } from '../compliance'
 import { textPdf } from './demo-pdf'
 
 export const DEMO_COURSE = '新技术员入门：安全与诊断基础 Technician onboarding'
@@ -50,4 +51,65 @@ export async function seedDemoTraining({ log, trainerEmail = 'trainer@gtac.test'
     select: { id: true },
   })
   log(`Demo data: training course ${course.id} (4 lessons)`)
+}
+
+const DEMO_TOPICS = ['高压安全操作规范 High-voltage safety', '发动机怠速抖动诊断 Diagnosing a rough idle', '制动系统保养 Brake service', 'CAN 总线故障排查 Tracing CAN bus faults', '空调系统检漏 A/C leak testing']
+
+/**
+ * In-house training: a published plan for this month and the two before, and sessions at the two
+ * demo stations with accounts (BJ001 complies two months ago and last month; SH002 two months
+ * ago only; this month BJ001 has two sessions in a report not yet submitted). Idempotent: does
+ * nothing once any plan exists, or without the demo trainer and manager.
+ */
+export async function seedDemoInhouseTraining({ log, now = new Date() }: { log: (line: string) => void; now?: Date }) {
+  const db = getDb()
+  const [trainer, stations] = await Promise.all([
+    db.user.findUnique({ where: { email: 'trainer@gtac.test' }, select: { id: true } }),
+    db.station.findMany({ where: { code: { in: ['BJ001', 'SH002'] } }, select: { id: true, code: true, users: { select: { id: true, role: true } } } }),
+  ])
+  const manager = stations.flatMap((station) => station.users).find((user) => user.role === 'STATION_MANAGER')
+  if (!trainer || !manager || (await db.trainingPlan.count()) > 0) return
+  const current = monthOf(now)
+  // Sessions per station: [two months ago, last month, this month]; submitted except this month.
+  const sessionsBy: Record<string, [number, number, number]> = { BJ001: [4, 4, 2], SH002: [4, 3, 0] }
+  const months = [previousMonth(current, 2), previousMonth(current, 1), current]
+  await db.$transaction(async (tx) => {
+    for (const [index, month] of months.entries()) {
+      const plan = await tx.trainingPlan.create({
+        data: {
+          month,
+          title: '月度站内培训计划 Monthly in-house training',
+          content: DEMO_TOPICS.slice(index, index + 3).join('\n'),
+          publishedAt: new Date(`${month}-01T00:00:00Z`),
+          createdById: trainer.id,
+        },
+        select: { id: true },
+      })
+      for (const station of stations) {
+        const count = sessionsBy[station.code]?.[index] ?? 0
+        if (count === 0) continue
+        const submitted = month !== current
+        await tx.stationTrainingReport.create({
+          data: {
+            planId: plan.id,
+            stationId: station.id,
+            status: submitted ? 'SUBMITTED' : 'DRAFT',
+            submittedAt: submitted ? new Date(`${month}-28T10:00:00Z`) : null,
+            submittedById: submitted ? (station.users.find((user) => user.role === 'STATION_MANAGER')?.id ?? null) : null,
+            sessions: {
+              create: Array.from({ length: count }, (_, number) => ({
+                heldOn: new Date(`${month}-${String(3 + number * 7).padStart(2, '0')}T00:00:00Z`),
+                topic: DEMO_TOPICS[(index + number) % DEMO_TOPICS.length],
+                trainerName: '张站长 Zhang',
+                createdById: manager.id,
+                attendees: { create: station.users.map((user) => ({ userId: user.id })) },
+              })),
+            },
+          },
+          select: { id: true },
+        })
+      }
+    }
+  })
+  log(`Demo data: in-house training plans for ${months.join(', ')} with station reports`)
 }
