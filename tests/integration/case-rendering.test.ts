@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest'
 import { toRichDoc } from '../../app/editor/rich-text.server'
-import { createCase, getCase, updateCase, withRenderedHtml } from '../../app/modules/cases/case.server'
+import { caseVisibilityWhere, createCase, getCase, updateCase, withRenderedHtml } from '../../app/modules/cases/case.server'
+import { getDb } from '../../app/utils/db.server'
 import { loader as casePage } from '../../app/routes/cases.$caseId._index'
 import { createStation, createTestUser, caseContent, sessionCookieFor } from '../factories'
 import { callRoute, routeArgs } from '../route-calls'
@@ -23,4 +24,30 @@ test('an edited case shows its new text, and the read page sends no editor docum
   expect(data.record.rootCauseHtml).toContain('Loose intake clamp.')
   expect(data.record).not.toHaveProperty('symptoms')
   expect(data.record).not.toHaveProperty('rootCause')
+})
+
+test('the case page’s SQL read shows exactly the cases caseVisibilityWhere allows, to every kind of user', async () => {
+  const [north, south] = [(await createStation()).id, (await createStation()).id]
+  const author = await createTestUser({ stationId: north })
+  const viewers = [
+    author,
+    await createTestUser({ stationId: north }),
+    await createTestUser({ role: 'STATION_MANAGER', stationId: south }),
+    await createTestUser({ role: 'ENGINEER' }),
+    await createTestUser({ role: 'TRAINER' }),
+    await createTestUser({ role: 'ADMIN' }),
+  ]
+  const ids: string[] = []
+  for (const status of ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED', 'CLASSIC'] as const) {
+    ids.push((await createCase({ author, content: await caseContent(), status })).id)
+    ids.push((await createCase({ author: viewers[2], content: await caseContent(), status })).id)
+  }
+  for (const viewer of viewers) {
+    const allowed = await getDb().repairCase.findMany({ where: { id: { in: ids }, ...caseVisibilityWhere(viewer) }, select: { id: true } })
+    const read = (await Promise.all(ids.map((caseId) => getCase({ user: viewer, caseId })))).flatMap((record) => (record ? [record.id] : []))
+    expect(read.sort(), viewer.role).toEqual(allowed.map((row) => row.id).sort())
+  }
+  const detail = (await getCase({ user: author, caseId: ids[0] }))!
+  expect(detail).toMatchObject({ status: 'DRAFT', language: 'en', parts: [{ number: '1016051231', name: 'PCV hose', qty: 1 }], attachments: [], reviewer: null })
+  expect(detail.createdAt).toBeInstanceOf(Date)
 })

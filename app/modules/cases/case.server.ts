@@ -193,44 +193,74 @@ export async function transitionCase({
 
 const CASE_REVIEW_NOTICE = { approve: '案例已通过审核 / Case approved', return: '案例被退回 / Case returned', feature: '案例被评为经典 / Marked classic' } as const
 
-const caseDetailSelect = {
-  id: true,
-  mergedIntoId: true,
-  externalId: true,
-  title: true,
-  year: true,
-  vin: true,
-  mileageKm: true,
-  dtcs: true,
-  symptoms: true,
-  diagnosis: true,
-  rootCause: true,
-  fix: true,
-  language: true,
-  status: true,
-  reviewComment: true,
-  version: true,
-  viewCount: true,
-  confirmCount: true,
-  authorId: true,
-  stationId: true,
-  createdAt: true,
-  updatedAt: true,
-  approvedAt: true,
-  model: { select: { id: true, nameZh: true, nameEn: true } },
-  system: { select: { code: true, nameZh: true, nameEn: true } },
-  author: { select: { name: true } },
-  station: { select: { name: true, code: true } },
-  reviewer: { select: { name: true } },
-  parts: { orderBy: { position: 'asc' }, select: { number: true, name: true, qty: true } },
-  attachments: { orderBy: { createdAt: 'asc' }, select: { id: true, fileName: true, mimeType: true, sizeBytes: true } },
-} satisfies Prisma.RepairCaseSelect
+type CaseDetailRow = {
+  id: string
+  mergedIntoId: string | null
+  externalId: string | null
+  title: string
+  year: number
+  vin: string | null
+  mileageKm: number | null
+  dtcs: string[]
+  symptoms: JSONContent
+  diagnosis: JSONContent
+  rootCause: JSONContent
+  fix: JSONContent
+  language: Language
+  status: CaseStatus
+  reviewComment: string | null
+  version: number
+  viewCount: number
+  confirmCount: number
+  authorId: string
+  stationId: string | null
+  createdAt: Date
+  updatedAt: Date
+  approvedAt: Date | null
+  model: { id: string; nameZh: string; nameEn: string }
+  system: { code: string; nameZh: string; nameEn: string }
+  author: { name: string }
+  station: { name: string; code: string } | null
+  reviewer: { name: string } | null
+  parts: Array<{ number: string; name: string; qty: number }>
+  attachments: Array<{ id: string; fileName: string; mimeType: string; sizeBytes: number }>
+}
 
+/** caseVisibilityWhere as SQL over the case aliased `c`, for the hot read below (a test keeps the two in step). */
+export function caseVisibilitySql(user: Viewer): Prisma.Sql {
+  if (user.role === 'ADMIN') return Prisma.sql`TRUE`
+  return Prisma.sql`(c.status::text IN (${Prisma.join(PUBLISHED_STATUSES)}) OR c."authorId" = ${user.id}
+    ${user.stationId ? Prisma.sql`OR c."stationId" = ${user.stationId}` : Prisma.empty}
+    ${user.role === 'ENGINEER' ? Prisma.sql`OR c.status = 'SUBMITTED'` : Prisma.empty})`
+}
+
+/**
+ * One case with everything its page shows, in one SQL statement. Written out rather than as a
+ * Prisma select with relations: Prisma 6's client engine compiles every query in WebAssembly on
+ * the event loop, and that select cost ~9 ms of CPU per view against ~1 ms for this.
+ */
 export async function getCase({ user, caseId }: { user: Viewer; caseId: string }) {
-  const record = await getDb().repairCase.findFirst({
-    where: { id: caseId, ...caseVisibilityWhere(user) },
-    select: caseDetailSelect,
-  })
+  const [record] = await getDb().$queryRaw<CaseDetailRow[]>`
+    SELECT c.id, c."mergedIntoId", c."externalId", c.title, c.year, c.vin, c."mileageKm", c.dtcs,
+      c.symptoms, c.diagnosis, c."rootCause", c.fix, c.language::text AS language, c.status::text AS status,
+      c."reviewComment", c.version, c."viewCount", c."confirmCount", c."authorId", c."stationId",
+      c."createdAt", c."updatedAt", c."approvedAt",
+      json_build_object('id', m.id, 'nameZh', m."nameZh", 'nameEn', m."nameEn") AS model,
+      json_build_object('code', sys.code, 'nameZh', sys."nameZh", 'nameEn', sys."nameEn") AS system,
+      json_build_object('name', author.name) AS author,
+      CASE WHEN st.id IS NULL THEN NULL ELSE json_build_object('name', st.name, 'code', st.code) END AS station,
+      CASE WHEN reviewer.id IS NULL THEN NULL ELSE json_build_object('name', reviewer.name) END AS reviewer,
+      coalesce((SELECT json_agg(json_build_object('number', p.number, 'name', p.name, 'qty', p.qty) ORDER BY p.position)
+        FROM "CasePart" p WHERE p."caseId" = c.id), '[]') AS parts,
+      coalesce((SELECT json_agg(json_build_object('id', f.id, 'fileName', f."fileName", 'mimeType', f."mimeType", 'sizeBytes', f."sizeBytes") ORDER BY f."createdAt", f.id)
+        FROM "Attachment" f WHERE f."caseId" = c.id), '[]') AS attachments
+    FROM "RepairCase" c
+    JOIN "VehicleModel" m ON m.id = c."modelId"
+    JOIN "VehicleSystem" sys ON sys.code = c."systemCode"
+    JOIN "User" author ON author.id = c."authorId"
+    LEFT JOIN "Station" st ON st.id = c."stationId"
+    LEFT JOIN "User" reviewer ON reviewer.id = c."reviewerId"
+    WHERE c.id = ${caseId} AND ${caseVisibilitySql(user)}`
   if (!record) return null
   const actor = actorFor(user, record)
   return {
