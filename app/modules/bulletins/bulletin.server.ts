@@ -3,6 +3,7 @@ import { parseRichDoc, plainTextToDoc, richDocToHtml, richDocToText, RichTextErr
 import type { BulletinType, Prisma } from '~/generated/prisma/client'
 import { notifyUsers } from '~/modules/notifications/notification.server'
 import { getDb } from '~/utils/db.server'
+import { TtlCache } from '~/utils/ttl-cache.server'
 import { enqueueIndexing } from '~/utils/search-outbox.server'
 import type { SessionUser } from '~/utils/session-user'
 import { applicabilityWhere, bulletinsForReaderWhere, filtersWhere, isBulletinEditor, readerOf, type Reader } from './audience.server'
@@ -99,6 +100,7 @@ export async function saveBulletin({ user, input, bulletinId }: { user: Editor; 
     await enqueueIndexing(tx, 'bulletin', [saved.id, input.supersedes, supersededBefore])
     return saved.id
   })
+  vehicleBulletinCache.clear()
   if (input.publish) await announceDueBulletins()
   return { ok: true, id }
 }
@@ -218,9 +220,24 @@ export async function acknowledgeBulletin({ user, bulletinId }: { user: Editor; 
   return true
 }
 
+/**
+ * Every case and request page asks for its vehicle's bulletins, and the query (audience,
+ * applicability, supersession) is costly to compile and run: answers are shared for 30 s by
+ * readers of the same audience and vehicle. A bulletin saved on this node clears them at once;
+ * scheduled publishing, expiry and other nodes' saves show within the 30 s.
+ */
+const vehicleBulletinCache = new TtlCache<Awaited<ReturnType<typeof queryBulletinsForVehicle>>>({ ttlMs: 30_000, maxEntries: 20_000 })
+
+type Vehicle = { modelId: string; year?: number | null; vin?: string | null; systemCode?: string | null; dtcs: string[] }
+
 /** Bulletins of the reader that apply to a vehicle and its fault codes (shown on cases and requests). */
-export async function bulletinsForVehicle({ user, modelId, year, vin, systemCode, dtcs }: { user: Editor; modelId: string; year?: number | null; vin?: string | null; systemCode?: string | null; dtcs: string[] }) {
+export async function bulletinsForVehicle({ user, ...vehicle }: { user: Editor } & Vehicle) {
   const reader = await readerOf(user)
+  const key = JSON.stringify([reader.role, reader.stationCode, reader.region, vehicle.modelId, vehicle.year, vehicle.vin, vehicle.systemCode, [...vehicle.dtcs].sort()])
+  return vehicleBulletinCache.get(key, () => queryBulletinsForVehicle(reader, vehicle))
+}
+
+async function queryBulletinsForVehicle(reader: Reader, { modelId, year, vin, systemCode, dtcs }: Vehicle) {
   const bulletins = await getDb().bulletin.findMany({
     where: {
       AND: [
