@@ -16,8 +16,7 @@ import {
   addCaseComment,
   confirmCaseFix,
   getCase,
-  hasConfirmedFix,
-  listCaseComments,
+  caseDiscussion,
   transitionCase,
   forReading,
 } from '~/modules/cases/case.server'
@@ -32,9 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // A duplicate merged into another case leads there.
   if (record.mergedIntoId) throw redirect(`/cases/${record.mergedIntoId}?merged=${record.id}`)
   const curator = mayMergeCases(user) && (record.status === 'APPROVED' || record.status === 'CLASSIC')
-  const [comments, confirmed, dtcs, bulletins, duplicates] = await Promise.all([
-    listCaseComments({ caseId: record.id }),
-    hasConfirmedFix({ userId: user.id, caseId: record.id }),
+  const [{ comments, confirmed }, dtcs, bulletins, duplicates] = await Promise.all([
+    caseDiscussion({ caseId: record.id, userId: user.id }),
     describeDtcs(record.dtcs),
     bulletinsForVehicle({ user, modelId: record.model.id, year: record.year, vin: record.vin, systemCode: record.system.code, dtcs: record.dtcs }),
     curator ? duplicateCandidates(record) : [],

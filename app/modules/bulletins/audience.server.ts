@@ -1,5 +1,6 @@
 import type { Prisma, Role } from '~/generated/prisma/client'
 import { getDb } from '~/utils/db.server'
+import { TtlCache } from '~/utils/ttl-cache.server'
 import type { SessionUser } from '~/utils/session-user'
 import type { BulletinFilters } from './schema'
 
@@ -10,8 +11,12 @@ export const isBulletinEditor = (user: Pick<SessionUser, 'role'>) => BULLETIN_ED
 export type Reader = Pick<SessionUser, 'id' | 'role' | 'stationId'> & { stationCode: string | null; region: string | null }
 
 /** The reader's station and region, which audiences name. */
+// A station's code and region, read at most once a minute per station (every bulletin read needs them).
+const stationAudience = new TtlCache<{ code: string; region: string } | null>({ ttlMs: 60_000, maxEntries: 20_000 })
+
 export async function readerOf(user: Pick<SessionUser, 'id' | 'role' | 'stationId'>): Promise<Reader> {
-  const station = user.stationId ? await getDb().station.findUnique({ where: { id: user.stationId }, select: { code: true, region: true } }) : null
+  const stationId = user.stationId
+  const station = stationId ? await stationAudience.get(stationId, () => getDb().station.findUnique({ where: { id: stationId }, select: { code: true, region: true } })) : null
   return { ...user, stationCode: station?.code ?? null, region: station?.region ?? null }
 }
 

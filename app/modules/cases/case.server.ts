@@ -1,7 +1,7 @@
 import type { JSONContent } from '@tiptap/core'
 import { richDocToHtml, richDocToText } from '~/editor/rich-text.server'
 import { Prisma } from '~/generated/prisma/client'
-import type { CaseStatus, Language } from '~/generated/prisma/enums'
+import type { CaseStatus, Language, Role } from '~/generated/prisma/enums'
 import { getDb } from '~/utils/db.server'
 import { notifyUsers } from '~/modules/notifications/notification.server'
 import { canEditCase, availableActions, planTransition, PUBLISHED_STATUSES, type CaseAction } from './case-workflow'
@@ -311,13 +311,18 @@ export function forReading(record: CaseDetail) {
   return { ...rest, ...renderedRichText(record) }
 }
 
-export async function listCaseComments({ caseId }: { caseId: string }) {
-  return getDb().caseComment.findMany({
-    where: { caseId },
-    orderBy: { createdAt: 'asc' },
-    take: 200,
-    select: { id: true, body: true, createdAt: true, author: { select: { name: true, role: true } } },
-  })
+/**
+ * The case page's discussion in one statement: the first 200 comments with their authors, and
+ * whether this reader has confirmed the fix (two Prisma queries cost ~7 ms of CPU per view).
+ */
+export async function caseDiscussion({ caseId, userId }: { caseId: string; userId: string }) {
+  const [row] = await getDb().$queryRaw<Array<{ comments: Array<{ id: string; body: string; createdAt: string; author: { name: string; role: string } }>; confirmed: boolean }>>`
+    SELECT
+      coalesce((SELECT json_agg(json_build_object('id', cc.id, 'body', cc.body, 'createdAt', cc."createdAt", 'author', json_build_object('name', u.name, 'role', u.role)) ORDER BY cc."createdAt", cc.id)
+        FROM (SELECT * FROM "CaseComment" WHERE "caseId" = ${caseId} ORDER BY "createdAt", id LIMIT 200) cc JOIN "User" u ON u.id = cc."authorId"), '[]') AS comments,
+      EXISTS (SELECT 1 FROM "CaseConfirmation" WHERE "caseId" = ${caseId} AND "userId" = ${userId}) AS confirmed`
+  // json_build_object writes a timestamp without its zone: it is UTC.
+  return { comments: row.comments.map((comment) => ({ ...comment, createdAt: new Date(`${comment.createdAt}Z`), author: { ...comment.author, role: comment.author.role as Role } })), confirmed: row.confirmed }
 }
 
 export async function addCaseComment({ user, caseId, body }: { user: Viewer; caseId: string; body: string }) {
@@ -341,11 +346,6 @@ export async function confirmCaseFix({ user, caseId }: { user: Viewer; caseId: s
     }
     return { ok: true as const, added: inserted.count > 0 }
   })
-}
-
-export async function hasConfirmedFix({ userId, caseId }: { userId: string; caseId: string }) {
-  const found = await getDb().caseConfirmation.findUnique({ where: { caseId_userId: { caseId, userId } }, select: { caseId: true } })
-  return Boolean(found)
 }
 
 /** The user's own and station's unpublished cases, newest first. */

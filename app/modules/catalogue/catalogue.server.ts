@@ -1,4 +1,5 @@
 import { getDb } from '~/utils/db.server'
+import { TtlCache } from '~/utils/ttl-cache.server'
 
 export function listVehicleModels() {
   return getDb().vehicleModel.findMany({
@@ -11,9 +12,17 @@ export function listVehicleSystems() {
   return getDb().vehicleSystem.findMany({ orderBy: { code: 'asc' }, select: { code: true, nameZh: true, nameEn: true } })
 }
 
-export function describeDtcs(codes: string[]) {
-  if (codes.length === 0) return Promise.resolve([])
-  return getDb().dtcCode.findMany({ where: { code: { in: codes } }, select: { code: true, descriptionZh: true, descriptionEn: true } })
+type DtcDescription = { code: string; descriptionZh: string; descriptionEn: string }
+// The whole DTC table, read at most once a minute: every case page describes its codes.
+const dtcTable = new TtlCache<Map<string, DtcDescription>>({ ttlMs: 60_000, maxEntries: 1 })
+
+export async function describeDtcs(codes: string[]) {
+  if (codes.length === 0) return []
+  const table = await dtcTable.get('all', async () => {
+    const rows = await getDb().dtcCode.findMany({ select: { code: true, descriptionZh: true, descriptionEn: true } })
+    return new Map(rows.map((row) => [row.code, row]))
+  })
+  return codes.flatMap((code) => table.get(code) ?? [])
 }
 
 export type ModelResolution = { id: string; created: boolean; name: string }

@@ -26,8 +26,10 @@ export async function notifyUsers(userIds: string[], { kind, title, link }: Noti
   return recipientIds.length
 }
 
-export function countUnreadNotifications(userId: string) {
-  return getDb().notification.count({ where: { userId, readAt: null } })
+/** On every page (the bell): plain SQL, which Prisma 6's client engine runs without compiling a query plan. */
+export async function countUnreadNotifications(userId: string) {
+  const [row] = await getDb().$queryRaw<Array<{ unread: number }>>`SELECT count(*)::int AS unread FROM "Notification" WHERE "userId" = ${userId} AND "readAt" IS NULL`
+  return row.unread
 }
 
 export const NOTIFICATIONS_PER_PAGE = 30
