@@ -3,19 +3,19 @@ import { useId } from 'react'
 export type ChartData = { columns: string[]; rows: string[][] }
 
 /**
- * A chart drawn on the server (an SVG string from `kpi-charts.server.ts`), announced to screen
+ * A chart drawn on the server (an SVG string from `renderSvgChart`), announced to screen
  * readers as one image with its title, followed by the same figures as a visually hidden table.
  */
-export function KpiChart({ title, note, svg, data }: { title: string; note?: string; svg: string; data: ChartData }) {
+export function ChartFigure({ title, note, svg, data }: { title: string; note?: string; svg: string; data: ChartData }) {
   const captionId = useId()
   return (
-    <figure className="kpi-chart" aria-labelledby={captionId}>
-      <figcaption id={captionId} className="kpi-chart__caption">
+    <figure className="chart-figure" aria-labelledby={captionId}>
+      <figcaption id={captionId} className="chart-figure__caption">
         {title}
         {note ? <span className="muted small"> {note}</span> : null}
       </figcaption>
       {/* Our own ECharts output: the renderer escapes every label, and no user markup reaches it. */}
-      <div className="kpi-chart__image" role="img" aria-label={title} dangerouslySetInnerHTML={{ __html: svg }} />
+      <div className="chart-figure__image" role="img" aria-label={title} dangerouslySetInnerHTML={{ __html: svg }} />
       <table className="visually-hidden">
         <caption>{title}</caption>
         <thead>
