@@ -53,6 +53,7 @@ export default function ExamAnalyticsPage() {
           </p>
           <div className="chart-grid">
             <PassRateSection
+              wide
               title={t('analytics.byExam')}
               dimension={t('analytics.exam')}
               svg={charts.byExam}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { analyseItem, extremeGroupSize, itemFlags, MIN_RESPONSES, type ItemCounts } from '../../app/modules/exams/item-analysis'
+import { analyseItem, itemFlags, MIN_RESPONSES, type ItemCounts } from '../../app/modules/exams/item-analysis'
 
 const counts = (overrides: Partial<ItemCounts> = {}): ItemCounts => ({
   responses: 100,
@@ -9,15 +9,6 @@ const counts = (overrides: Partial<ItemCounts> = {}): ItemCounts => ({
   lowerResponses: 27,
   lowerCorrect: 9,
   ...overrides,
-})
-
-describe('extreme groups', () => {
-  test('27 % of the attempts, rounded', () => {
-    expect(extremeGroupSize(100)).toBe(27)
-    expect(extremeGroupSize(10)).toBe(3)
-    expect(extremeGroupSize(1)).toBe(0)
-    expect(extremeGroupSize(0)).toBe(0)
-  })
 })
 
 describe('difficulty and discrimination', () => {

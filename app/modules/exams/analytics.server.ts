@@ -68,7 +68,7 @@ export type AnalyticsReport = {
   stations: StationFigures[]
   regions: RegionFigures[]
   /** Only for one chosen exam: questions are drawn per attempt, so across exams they mean little. */
-  items: { examId: string; attempts: number; groupSize: number; questions: QuestionFigures[] } | null
+  items: { examId: string; attempts: number; questions: QuestionFigures[] } | null
 }
 
 type GroupRow = {
@@ -89,7 +89,6 @@ type GroupRow = {
 type ItemRow = {
   question_id: string
   attempts: number
-  group_size: number
   responses: number
   correct: number
   upper_responses: number
@@ -106,10 +105,10 @@ type ItemRow = {
 const rangeStart = (day: string, timeZone: string) => Prisma.sql`((${day}::date::timestamp AT TIME ZONE ${timeZone}) AT TIME ZONE 'UTC')`
 const rangeEnd = (day: string, timeZone: string) => Prisma.sql`(((${day}::date + 1)::timestamp AT TIME ZONE ${timeZone}) AT TIME ZONE 'UTC')`
 
-function finishedAttempts(filters: AnalyticsFilters, timeZone: string, examId = filters.examId) {
+/** The finished attempts `a` of the period (and exam). */
+function finishedInPeriod(filters: AnalyticsFilters, timeZone: string, examId = filters.examId) {
   return Prisma.sql`
-    FROM "ExamAttempt" a
-    WHERE a.status IN ('SUBMITTED', 'EXPIRED')
+    a.status IN ('SUBMITTED', 'EXPIRED')
       AND a."finishedAt" >= ${rangeStart(filters.from, timeZone)}
       AND a."finishedAt" < ${rangeEnd(filters.to, timeZone)}
       ${examId ? Prisma.sql`AND a."paperId" = ${examId}` : Prisma.empty}`
@@ -122,10 +121,11 @@ function groupsQuery(filters: AnalyticsFilters, timeZone: string) {
       SELECT a."paperId" AS exam_id, p.title, a."userId" AS user_id, a.passed, a.score,
         to_char((a."finishedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}, 'YYYY-MM') AS month,
         s.id AS station_id, s.code AS station_code, s.name AS station_name, s.region
-      ${finishedAttempts(filters, timeZone)}
+      FROM "ExamAttempt" a
       JOIN "ExamPaper" p ON p.id = a."paperId"
       JOIN "User" u ON u.id = a."userId"
       LEFT JOIN "Station" s ON s.id = u."stationId"
+      WHERE ${finishedInPeriod(filters, timeZone)}
     )
     SELECT
       CASE
@@ -145,35 +145,39 @@ function groupsQuery(filters: AnalyticsFilters, timeZone: string) {
 }
 
 /**
- * Per question of one exam: responses and full-score answers, overall and within the upper and
- * lower 27 % of its attempts ranked by score (ties broken by id, so the groups never overlap).
+ * Per question of one exam: responses and full-score answers, overall and within its upper and
+ * lower 27 %: of the attempts that had the question, those with the highest and the lowest score
+ * on the other questions (the rest score; ties broken by id, so the groups never overlap).
  */
 function itemsQuery(filters: AnalyticsFilters, timeZone: string, examId: string) {
   return Prisma.sql`
-    WITH ranked AS (
-      SELECT a.results,
-        row_number() OVER (ORDER BY a.score DESC, a.id) AS from_top,
-        row_number() OVER (ORDER BY a.score ASC, a.id DESC) AS from_bottom,
-        round(${EXTREME_GROUP_SHARE}::numeric * count(*) OVER ())::int AS group_size,
-        count(*) OVER ()::int AS attempts
-      ${finishedAttempts(filters, timeZone, examId)}
-        AND a.results IS NOT NULL
+    WITH scoped AS (
+      SELECT a.id, a.score, a."maxPoints", a.results
+      FROM "ExamAttempt" a
+      WHERE ${finishedInPeriod(filters, timeZone, examId)} AND a.results IS NOT NULL AND a."maxPoints" > 0
     ), answers AS (
-      SELECT item.key AS question_id, item.value::float8 >= 1 AS correct,
-        from_top <= group_size AS upper, from_bottom <= group_size AS lower, attempts, group_size
-      FROM ranked CROSS JOIN LATERAL jsonb_each_text(ranked.results) AS item
+      SELECT scoped.id AS attempt_id, item.key AS question_id, item.value::float8 >= 1 AS correct,
+        scoped.score - item.value::float8 * 100 / scoped."maxPoints" AS rest_score
+      FROM scoped CROSS JOIN LATERAL jsonb_each_text(scoped.results) AS item
+    ), ranked AS (
+      SELECT question_id, correct,
+        row_number() OVER (PARTITION BY question_id ORDER BY rest_score DESC, attempt_id) AS from_top,
+        row_number() OVER (PARTITION BY question_id ORDER BY rest_score ASC, attempt_id DESC) AS from_bottom,
+        round(${EXTREME_GROUP_SHARE}::numeric * count(*) OVER (PARTITION BY question_id)) AS group_size
+      FROM answers
     ), counted AS (
-      SELECT question_id, min(attempts) AS attempts, min(group_size) AS group_size,
+      SELECT question_id,
         count(*)::int AS responses,
         count(*) FILTER (WHERE correct)::int AS correct,
-        count(*) FILTER (WHERE upper)::int AS upper_responses,
-        count(*) FILTER (WHERE upper AND correct)::int AS upper_correct,
-        count(*) FILTER (WHERE lower)::int AS lower_responses,
-        count(*) FILTER (WHERE lower AND correct)::int AS lower_correct
-      FROM answers
+        count(*) FILTER (WHERE from_top <= group_size)::int AS upper_responses,
+        count(*) FILTER (WHERE from_top <= group_size AND correct)::int AS upper_correct,
+        count(*) FILTER (WHERE from_bottom <= group_size)::int AS lower_responses,
+        count(*) FILTER (WHERE from_bottom <= group_size AND correct)::int AS lower_correct
+      FROM ranked
       GROUP BY question_id
     )
-    SELECT counted.*, q.stem, q.kind::text AS kind, q."systemCode" AS system_code, q."retiredAt" IS NOT NULL AS retired
+    SELECT counted.*, (SELECT count(*)::int FROM scoped) AS attempts,
+      q.stem, q.kind::text AS kind, q."systemCode" AS system_code, q."retiredAt" IS NOT NULL AS retired
     FROM counted LEFT JOIN "Question" q ON q.id = counted.question_id`
 }
 
@@ -243,7 +247,6 @@ export async function computeExamAnalytics(filters: AnalyticsFilters): Promise<A
         ? {
             examId: filters.examId,
             attempts: itemRows[0]?.attempts ?? 0,
-            groupSize: itemRows[0]?.group_size ?? 0,
             questions: itemRows.map(toQuestion).sort(worstFirst),
           }
         : null,

@@ -3,13 +3,14 @@
  * - difficulty: the p-value, the share of responses that scored the question in full (a partly
  *   right multiple choice counts as wrong);
  * - discrimination: Kelley's upper–lower index D = p(upper 27 %) − p(lower 27 %), the groups being
- *   the exam's attempts ranked by their score;
+ *   the attempts that had the question ranked by their score on the other questions (with the
+ *   question itself in the ranking, on a 7–10 question exam even a misleading question looks fine);
  * - flags (Ebel's rules of thumb): too easy above 0.95, too hard below 0.2, poor discrimination
  *   below 0.2, negative when the weaker candidates do better than the stronger ones.
  * Below `MIN_RESPONSES` answers the figures are shown but not judged.
  */
 
-/** Share of the attempts (by score) in each of the upper and lower groups. */
+/** Share of a question's responses (by rest score) in each of the upper and lower groups, rounded. */
 export const EXTREME_GROUP_SHARE = 0.27
 export const MIN_RESPONSES = 30
 export const TOO_EASY_ABOVE = 0.95
@@ -38,9 +39,6 @@ export type ItemStatistics = {
   judged: boolean
   flags: ItemFlag[]
 }
-
-/** How many attempts form each extreme group (27 % of them, rounded). */
-export const extremeGroupSize = (attempts: number) => Math.round(attempts * EXTREME_GROUP_SHARE)
 
 const share = (part: number, whole: number) => (whole === 0 ? null : part / whole)
 

@@ -48,7 +48,7 @@ export function QuestionAnalysis({ items, csvHref }: { items: NonNullable<Analyt
         <p className="empty-state">{t('analytics.questions.none')}</p>
       ) : (
         <>
-          <p className="results__summary">{t('analytics.questions.summary', { attempts: formatCount(items.attempts, locale), groupSize: formatCount(items.groupSize, locale) })}</p>
+          <p className="results__summary">{t('analytics.questions.summary', { attempts: formatCount(items.attempts, locale) })}</p>
           <div className="kpi-table-wrap">
             <table className="table kpi-table analytics-question-table">
               <thead>

@@ -28,7 +28,7 @@ const HISTORY_DAYS = 175
 const gaussian = (random: Random) => Array.from({ length: 6 }, () => random.next()).reduce((sum, value) => sum + value, 0) - 3
 
 function itemModel(question: SnapshotQuestion, quirks: ReadonlyMap<string, ItemModel>): ItemModel {
-  return quirks.get(question.id) ?? { difficulty: (question.difficulty - 2) * 0.9 - 0.4, discrimination: 1.4 }
+  return quirks.get(question.id) ?? { difficulty: (question.difficulty - 2) * 0.9 - 0.1, discrimination: 1.4 }
 }
 
 function chooseOptions(question: SnapshotQuestion, right: boolean, random: Random) {

@@ -155,7 +155,7 @@ async function seedDemoAttempts({ log, now = new Date() }: { log: (line: string)
   const [easy, misleading] = [...practice.fixed].sort((a, b) => a.stem.localeCompare(b.stem))
   const quirks = new Map([
     ...(easy ? [[easy.id, { difficulty: -5, discrimination: 1 }] as const] : []),
-    ...(misleading ? [[misleading.id, { difficulty: 0, discrimination: -1.2 }] as const] : []),
+    ...(misleading ? [[misleading.id, { difficulty: 0, discrimination: -1.6 }] as const] : []),
   ])
   const { sittings, certifications } = generateDemoAttempts({
     candidates: users.map((user) => ({ id: user.id, stationAbility: STATION_ABILITY[user.station.code] ?? 0 })),
