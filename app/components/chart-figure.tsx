@@ -16,26 +16,29 @@ export function ChartFigure({ title, note, svg, data }: { title: string; note?: 
       </figcaption>
       {/* Our own ECharts output: the renderer escapes every label, and no user markup reaches it. */}
       <div className="chart-figure__image" role="img" aria-label={title} dangerouslySetInnerHTML={{ __html: svg }} />
-      <table className="visually-hidden">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            {data.columns.map((column) => (
-              <th key={column} scope="col">{column}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {data.rows.map(([label, ...values], row) => (
-            <tr key={row}>
-              <th scope="row">{label}</th>
-              {values.map((value, index) => (
-                <td key={index}>{value}</td>
+      {/* A table ignores `width`: the box around it is what stays 1 px wide (else it widens a phone page). */}
+      <div className="visually-hidden">
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              {data.columns.map((column) => (
+                <th key={column} scope="col">{column}</th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.rows.map(([label, ...values], row) => (
+              <tr key={row}>
+                <th scope="row">{label}</th>
+                {values.map((value, index) => (
+                  <td key={index}>{value}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   )
 }
