@@ -52,7 +52,8 @@ export function PassRateSection({
             rows: rows.map((row) => [row.label, formatRate(row.figures.passRate, locale)]),
           }}
         />
-        <div className="kpi-table-wrap">
+        {/* Focusable, so a keyboard can scroll it where it is wider than a phone. */}
+        <div className="kpi-table-wrap" tabIndex={0} role="group" aria-label={t('analytics.tableOf', { table: title })}>
           <table className="table kpi-table">
             <thead>
               <tr>
