@@ -5,7 +5,7 @@ import { getLocale } from '~/i18n/locale.server'
 import { translateFrom } from '~/i18n/messages'
 import { useLocale, useMessages } from '~/i18n/use-t'
 import { renderAnalyticsCharts } from '~/modules/exams/analytics-charts.server'
-import type { AnalyticsTable } from '~/modules/exams/analytics-csv'
+import { ANALYTICS_TABLES, type AnalyticsTable } from '~/modules/exams/analytics-csv'
 import { analyticsMessages, formatCount, formatRate, formatScore, regionLabel, stationLabel } from '~/modules/exams/analytics-messages'
 import { analyticsSearchParams, computeExamAnalytics, listAnalyticsExams, parseAnalyticsFilters } from '~/modules/exams/analytics.server'
 import { AnalyticsFilters } from '~/modules/exams/components/analytics-filters'
@@ -25,9 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     report,
     exams,
     charts: report.total.attempts > 0 ? renderAnalyticsCharts(report, locale) : null,
-    csvHrefs: Object.fromEntries(
-      (['exams', 'months', 'stations', 'regions', 'questions'] satisfies AnalyticsTable[]).map((table) => [table, `/exams/analytics.csv?${query}&table=${table}`]),
-    ) as Record<AnalyticsTable, string>,
+    csvHrefs: Object.fromEntries(ANALYTICS_TABLES.map((table) => [table, `/exams/analytics.csv?${query}&table=${table}`])) as Record<AnalyticsTable, string>,
   }
 }
 

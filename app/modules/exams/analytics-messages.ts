@@ -1,4 +1,4 @@
-import { defineMessages, translateFrom, type Locale } from '~/i18n/messages'
+import { defineMessages, type Locale } from '~/i18n/messages'
 
 export const analyticsMessages = defineMessages(
   {
@@ -143,4 +143,4 @@ export function formatIndex(value: number | null, locale: Locale) {
 export const stationLabel = ({ code, name }: { code: string | null; name: string | null }, locale: Locale) =>
   code === null ? analyticsMessages[locale]['analytics.noStation'] : `${code} ${name ?? ''}`.trim()
 
-export const regionLabel = (region: string | null, locale: Locale) => region ?? translateFrom(analyticsMessages, locale, 'analytics.noStation')
+export const regionLabel = (region: string | null, locale: Locale) => region ?? analyticsMessages[locale]['analytics.noStation']

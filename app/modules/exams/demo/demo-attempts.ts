@@ -5,7 +5,7 @@ import { gradeAttempt } from '../grading'
 import type { Level } from '../levels'
 import type { DrawRule } from '../schema'
 
-/** `ability` shifts the candidate's whole station up or down, so stations and regions differ. */
+/** `stationAbility` shifts everyone at the candidate's station up or down, so stations and regions differ. */
 export type DemoCandidate = { id: string; stationAbility: number }
 export type DemoPaper = {
   id: string
@@ -39,7 +39,7 @@ function chooseOptions(question: SnapshotQuestion, right: boolean, random: Rando
   return question.kind === 'MULTIPLE' ? [correct[0], random.pick(wrong)] : [random.pick(wrong)]
 }
 
-/** An office-hours start on a day `daysAgo` before `now` (Shanghai office hours are 00:30–09:30 UTC). */
+/** A start `daysAgo` days before `now`, between 09:00 and 17:00 in Shanghai (01:00–09:00 UTC). */
 const startOn = (now: Date, daysAgo: number, random: Random) => {
   const day = new Date(now.getTime() - daysAgo * DAY)
   day.setUTCHours(1, random.int(0, 59), random.int(0, 59), 0)
