@@ -33,7 +33,24 @@ type Candidate = { token: string; attemptId: string; questions: Question[]; last
 const agent = new http.Agent({ keepAlive: true, maxSockets: candidateCount * 2 })
 const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, millis)))
 
-function request(baseUrl: string, method: string, path: string, { token, body }: { token?: string; body?: unknown } = {}) {
+let resentAfterReset = 0
+
+/**
+ * One request on a kept-alive connection. A save every 5 s meets the server's 5 s keep-alive
+ * timeout: a request sent on a connection the server is closing gets ECONNRESET before it was
+ * read, and is sent again once (saves and probes are idempotent), as a browser would.
+ */
+async function request(baseUrl: string, method: string, path: string, options: { token?: string; body?: unknown } = {}) {
+  try {
+    return await requestOnce(baseUrl, method, path, options)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') throw error
+    resentAfterReset += 1
+    return requestOnce(baseUrl, method, path, options)
+  }
+}
+
+function requestOnce(baseUrl: string, method: string, path: string, { token, body }: { token?: string; body?: unknown } = {}) {
   const payload = body === undefined ? undefined : JSON.stringify(body)
   return new Promise<{ status: number; body: string; millis: number }>((resolve, reject) => {
     const started = performance.now()
@@ -164,6 +181,7 @@ try {
     healthz: { count: healthLatencies.length, p50: percentile(healthLatencies, 50), p95: percentile(healthLatencies, 95), p99: percentile(healthLatencies, 99) },
     start: { p50: percentile(startLatencies, 50), p95: percentile(startLatencies, 95) },
     failures: failures.length,
+    resentAfterReset,
     answersChecked: checked,
     answersLost: lost,
     unexpectedAnswers: extra,
@@ -175,7 +193,7 @@ try {
   console.log(`GET /healthz          ${ms(figures.healthz.p50).padEnd(11)} ${ms(figures.healthz.p95).padEnd(11)} ${ms(figures.healthz.p99)}`)
   console.log(`save / healthz        ×${(figures.save.p50 / figures.healthz.p50).toFixed(2).padEnd(10)} ×${(figures.save.p95 / figures.healthz.p95).toFixed(2)}`)
   console.log(`starting an attempt: p50 ${ms(figures.start.p50)}, p95 ${ms(figures.start.p95)}`)
-  console.log(`failed requests: ${failures.length}${failures.length > 0 ? ` (first: ${failures[0]})` : ''}`)
+  console.log(`failed requests: ${failures.length}${failures.length > 0 ? ` (first: ${failures[0]})` : ''}; sent again after a keep-alive reset: ${resentAfterReset}`)
   console.log(`answers checked: ${checked}, lost or different: ${lost}, stored without being sent: ${extra}`)
   writeResults('exams', figures)
   if (lost > 0 || extra !== 0 || failures.length > 0) process.exitCode = 1
