@@ -25,7 +25,22 @@ test('seeding again adds nothing', async () => {
   await seedDemoExams({ log: (line) => log.push(line) })
   expect(await getDb().question.count()).toBe(before)
   expect(await getDb().examPaper.count()).toBe(3)
-  expect(log).toHaveLength(1)
+  expect(log).toHaveLength(2)
+})
+
+test('forty demo candidates over the four demo stations have six months of finished attempts at all three exams', async () => {
+  const db = getDb()
+  const candidates = await db.user.findMany({ where: { email: { startsWith: 'candidate' } }, select: { station: { select: { region: true } } } })
+  expect(candidates).toHaveLength(40)
+  expect(new Set(candidates.map((candidate) => candidate.station?.region)).size).toBe(4)
+  const attempts = await db.examAttempt.findMany({ select: { paperId: true, status: true, finishedAt: true, passed: true, results: true } })
+  expect(attempts.length).toBeGreaterThan(150)
+  expect(attempts.every((attempt) => attempt.status !== 'IN_PROGRESS' && attempt.finishedAt && attempt.results)).toBe(true)
+  expect(new Set(attempts.map((attempt) => attempt.paperId)).size).toBe(3)
+  expect(new Set(attempts.map((attempt) => attempt.finishedAt!.toISOString().slice(0, 7))).size).toBeGreaterThanOrEqual(5)
+  expect(attempts.some((attempt) => attempt.passed) && attempts.some((attempt) => !attempt.passed)).toBe(true)
+  // Every passed levelled exam granted its level, as the grading does.
+  expect(await db.certification.count()).toBe(await db.examAttempt.count({ where: { passed: true, level: { not: null } } }))
 })
 
 test('tech@gtac.test can take the technician exam; the senior exam waits for that level', async () => {

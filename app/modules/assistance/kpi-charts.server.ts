@@ -1,4 +1,4 @@
-import { renderSvgChart, type ChartOption } from '~/utils/svg-chart.server'
+import { gridWithLabelsInside, renderSvgChart, type ChartOption } from '~/utils/svg-chart.server'
 import { translateFrom, type Locale } from '~/i18n/messages'
 import type { KpiGroup, KpiReport } from './kpi.server'
 import { groupLabel, kpiMessages, type KpiMessageKey } from './kpi-messages'
@@ -10,9 +10,7 @@ const LEGEND_HEIGHT = 36
 /** A readable chart has a few dozen bars at most; the table below the charts lists every group. */
 export const MAX_CHART_GROUPS = 24
 
-/** Axis labels stay inside the picture (what `containLabel` did before ECharts 6). */
-const gridWithRoomOnTheRight = (right: number) =>
-  ({ top: LEGEND_HEIGHT, left: 8, right, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' }) as const
+const gridWithRoomOnTheRight = (right: number) => gridWithLabelsInside({ top: LEGEND_HEIGHT, right })
 
 const renderSvg = (option: ChartOption, height: number) => renderSvgChart(option, { width: WIDTH, height })
 

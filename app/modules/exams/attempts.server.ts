@@ -282,16 +282,38 @@ export type SaveOutcome =
   | { ok: false; reason: 'closed'; status: 'SUBMITTED' | 'EXPIRED' }
 
 /**
+ * What never changes once an attempt has started, whose it is and its questions, kept in memory
+ * for the autosave (every few seconds per candidate): a save is then one statement. Being
+ * immutable, it stays right on every node; status and deadline are always read in that statement.
+ */
+const attemptSnapshots = new Map<string, { userId: string; questions: SnapshotQuestion[] }>()
+const MAX_SNAPSHOTS = 20_000
+
+async function attemptSnapshot(attemptId: string) {
+  const cached = attemptSnapshots.get(attemptId)
+  if (cached) return { ...cached, status: 'IN_PROGRESS' as const }
+  const attempt = await getDb().examAttempt.findUnique({ where: { id: attemptId }, select: { userId: true, status: true, questions: true } })
+  if (!attempt) return null
+  const snapshot = { userId: attempt.userId, questions: attempt.questions as SnapshotQuestion[] }
+  if (attempt.status === 'IN_PROGRESS') {
+    // Oldest first out: Map keeps insertion order.
+    if (attemptSnapshots.size >= MAX_SNAPSHOTS) attemptSnapshots.delete(attemptSnapshots.keys().next().value!)
+    attemptSnapshots.set(attemptId, snapshot)
+  }
+  return { ...snapshot, status: attempt.status }
+}
+
+/**
  * Autosave of one question's choice. The write re-checks, in the same statement, that the
- * attempt is still open and within its deadline, and waits for a submit holding its row lock,
- * so no answer lands after grading.
+ * attempt is the caller's, still open and within its deadline, and waits for a submit holding
+ * its row lock, so no answer lands after grading.
  */
 export async function saveAnswer({ user, attemptId, answer, now = new Date() }: { user: Candidate; attemptId: string; answer: AnswerInput; now?: Date }): Promise<SaveOutcome> {
   const db = getDb()
-  const attempt = await db.examAttempt.findFirst({ where: { id: attemptId, userId: user.id }, select: { status: true, deadline: true, questions: true } })
-  if (!attempt) return { ok: false, reason: 'not-found' }
+  const attempt = await attemptSnapshot(attemptId)
+  if (!attempt || attempt.userId !== user.id) return { ok: false, reason: 'not-found' }
   if (attempt.status !== 'IN_PROGRESS') return { ok: false, reason: 'closed', status: attempt.status }
-  const invalid = invalidAnswer(attempt.questions as SnapshotQuestion[], answer)
+  const invalid = invalidAnswer(attempt.questions, answer)
   if (invalid) return { ok: false, reason: 'invalid', error: invalid }
   const at = now.getTime()
   const written = await db.$executeRaw`
@@ -303,6 +325,7 @@ export async function saveAnswer({ user, attemptId, answer, now = new Date() }: 
     FOR SHARE OF a
     ON CONFLICT ("attemptId", "questionId") DO UPDATE SET "optionIds" = EXCLUDED."optionIds", "savedAt" = EXCLUDED."savedAt"`
   if (written === 1) return { ok: true, savedAt: now }
+  attemptSnapshots.delete(attemptId)
   await settleExpiredAttempts({ attemptId, now })
   const after = await db.examAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { status: true } })
   return { ok: false, reason: 'closed', status: after.status === 'SUBMITTED' ? 'SUBMITTED' : 'EXPIRED' }
@@ -347,6 +370,7 @@ export async function submitAttempt({ user, attemptId, answers, now = new Date()
   })
   if (outcome.kind === 'not-found') return { ok: false, reason: 'not-found' }
   if (outcome.kind === 'invalid') return { ok: false, reason: 'invalid', error: outcome.error }
+  attemptSnapshots.delete(attemptId)
   const result = await getAttempt({ user, attemptId, now })
   if (!result || result.state !== 'finished') throw new Error(`attempt ${attemptId} did not close`)
   if (outcome.closedAs === 'SUBMITTED') return { ok: true, result }

@@ -1,8 +1,8 @@
+import { ChartFigure } from '~/components/chart-figure'
 import { useLocale, useMessages } from '~/i18n/use-t'
 import type { KpiCharts } from '../kpi-charts.server'
 import type { KpiDimension, KpiReport } from '../kpi.server'
 import { formatHours, formatRate, groupLabel, kpiMessages, type KpiMessageKey } from '../kpi-messages'
-import { KpiChart } from './kpi-chart'
 import { KpiGroupTable } from './kpi-group-table'
 import { KpiTiles } from './kpi-tiles'
 
@@ -23,13 +23,13 @@ export function KpiDashboard({ report, groupBy, charts }: { report: KpiReport; g
   return (
     <>
       <KpiTiles figures={report.total} />
-      <div className="kpi-charts">
-        <KpiChart
+      <div className="chart-grid">
+        <ChartFigure
           title={t('kpi.chart.weekly')}
           svg={charts.weeklyRequests}
           data={{ columns: [t('kpi.week'), t('kpi.requests')], rows: report.weeks.map((week) => [week.weekStart, String(week.requests)]) }}
         />
-        <KpiChart
+        <ChartFigure
           title={t('kpi.chart.slaByMonth')}
           svg={charts.slaByMonth}
           data={{
@@ -38,7 +38,7 @@ export function KpiDashboard({ report, groupBy, charts }: { report: KpiReport; g
           }}
         />
         {charts.firstTimeFixByGroup ? (
-          <KpiChart
+          <ChartFigure
             title={t('kpi.chart.firstTimeFix', { dimension })}
             note={note}
             svg={charts.firstTimeFixByGroup}
@@ -46,7 +46,7 @@ export function KpiDashboard({ report, groupBy, charts }: { report: KpiReport; g
           />
         ) : null}
         {charts.mediansByGroup ? (
-          <KpiChart
+          <ChartFigure
             title={t('kpi.chart.medians', { dimension })}
             note={note}
             svg={charts.mediansByGroup}
