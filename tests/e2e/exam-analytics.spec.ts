@@ -1,17 +1,9 @@
 import fs from 'node:fs'
-import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from './fixtures'
+import { expectAccessible } from './axe'
+import { expect, test } from './fixtures'
 import { signIn } from './helpers'
 
 const PRACTICE_EXAM = '新能源高压安全练习 EV high-voltage safety practice'
-
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze()
-  const blocking = violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
-  expect(blocking, page.url()).toEqual([])
-}
 
 test('a trainer opens the exam analytics from the management tabs, sees the charts and the question table, and downloads a CSV', async ({ page }) => {
   await signIn(page, 'trainer@gtac.test')

@@ -1,15 +1,6 @@
-import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from './fixtures'
+import { expectAccessible } from './axe'
+import { expect, test } from './fixtures'
 import { signIn } from './helpers'
-
-/** axe-core on the page as it is now: no serious or critical violation. */
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze()
-  const blocking = violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
-  expect(blocking, page.url()).toEqual([])
-}
 
 // Next month: the demo seed has plans for this month and the two before.
 const now = new Date()

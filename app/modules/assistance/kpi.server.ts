@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DAY_MS, isoDay, MAX_RANGE_DAYS, monthsBetween, optionalCalendarDate, utcDay } from '~/utils/calendar-days'
 import { Prisma } from '~/generated/prisma/client'
 import type { Role } from '~/generated/prisma/enums'
 import type { Locale } from '~/i18n/messages'
@@ -38,17 +39,11 @@ export function requireKpiScope(user: SessionUser): KpiScope {
 /** Dates are calendar days (inclusive) in the SLA time zone, where the stations work. */
 export type KpiFilters = { from: string; to: string; groupBy: KpiDimension | null }
 
-const DAY_MS = 86_400_000
-const MAX_RANGE_DAYS = 5 * 366
-const utcDay = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`)
-const isoDay = (date: Date) => date.toISOString().slice(0, 10)
-const isCalendarDate = (text: string) => !Number.isNaN(utcDay(text).getTime()) && isoDay(utcDay(text)) === text
 
 const emptyAsMissing = (value: unknown) => (value === '' ? undefined : value)
-const calendarDate = z.preprocess(emptyAsMissing, z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isCalendarDate).optional())
 const filtersSchema = z.object({
-  from: calendarDate,
-  to: calendarDate,
+  from: optionalCalendarDate,
+  to: optionalCalendarDate,
   groupBy: z.preprocess(emptyAsMissing, z.enum(KPI_DIMENSIONS).default('system')),
 })
 
@@ -250,11 +245,6 @@ function weekStartsOf(from: string, to: string) {
   return weeks
 }
 
-function monthsOf(from: string, to: string) {
-  const months: string[] = []
-  for (const day = utcDay(`${from.slice(0, 7)}-01`); day <= utcDay(to); day.setUTCMonth(day.getUTCMonth() + 1)) months.push(isoDay(day).slice(0, 7))
-  return months
-}
 
 /** Months in order; otherwise most requests first, then by name, the unclaimed last among equals. */
 function compareGroups(groupBy: KpiDimension | null) {
@@ -283,7 +273,7 @@ export async function computeKpis({ scope, filters, now = new Date() }: { scope:
     total: figuresOf(figures.find((row) => !row.is_group)),
     groups: filters.groupBy ? figures.filter((row) => row.is_group).map(toGroup).sort(compareGroups(filters.groupBy)) : [],
     weeks: weekStartsOf(filters.from, filters.to).map((weekStart) => ({ weekStart, requests: weekCounts.get(weekStart) ?? 0 })),
-    months: monthsOf(filters.from, filters.to).map((month) => ({ month, ...sharesOf(monthCounts.get(month) ?? NO_REQUESTS) })),
+    months: monthsBetween(filters.from, filters.to).map((month) => ({ month, ...sharesOf(monthCounts.get(month) ?? NO_REQUESTS) })),
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DAY_MS, isoDay, MAX_RANGE_DAYS, monthsBetween, optionalCalendarDate, utcDay } from '~/utils/calendar-days'
 import { Prisma } from '~/generated/prisma/client'
 import { getDb } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
@@ -16,15 +17,9 @@ import type { Kind } from './levels'
 /** Dates are calendar days, inclusive; `examId` null = every exam. */
 export type AnalyticsFilters = { from: string; to: string; examId: string | null }
 
-const DAY_MS = 86_400_000
-const MAX_RANGE_DAYS = 5 * 366
-const utcDay = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`)
-const isoDay = (date: Date) => date.toISOString().slice(0, 10)
-const isCalendarDate = (text: string) => !Number.isNaN(utcDay(text).getTime()) && isoDay(utcDay(text)) === text
 
 const emptyAsMissing = (value: unknown) => (value === '' ? undefined : value)
-const calendarDate = z.preprocess(emptyAsMissing, z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isCalendarDate).optional())
-const filtersSchema = z.object({ from: calendarDate, to: calendarDate, exam: z.preprocess(emptyAsMissing, z.string().max(64).optional()) })
+const filtersSchema = z.object({ from: optionalCalendarDate, to: optionalCalendarDate, exam: z.preprocess(emptyAsMissing, z.string().max(64).optional()) })
 
 /** The stations' wall clock (the same zone as the assistance SLA). */
 export const analyticsTimeZone = () => getEnv().SLA_TIMEZONE
@@ -196,11 +191,6 @@ function passFigures(row: Pick<GroupRow, 'attempts' | 'passed' | 'mean_score'> |
   return { attempts: row.attempts, passed: row.passed, passRate: row.attempts === 0 ? null : row.passed / row.attempts, meanScore: row.mean_score }
 }
 
-function monthsOf(from: string, to: string) {
-  const months: string[] = []
-  for (const day = utcDay(`${from.slice(0, 7)}-01`); day <= utcDay(to); day.setUTCMonth(day.getUTCMonth() + 1)) months.push(isoDay(day).slice(0, 7))
-  return months
-}
 
 const byAttemptsThen =
   <T extends PassFigures>(name: (row: T) => string | null) =>
@@ -247,7 +237,7 @@ export async function computeExamAnalytics(filters: AnalyticsFilters): Promise<A
     exams: of('exam')
       .map((row) => ({ examId: row.exam_id!, title: row.title!, candidates: candidatesOf.get(row.exam_id!) ?? 0, ...passFigures(row) }))
       .sort(byAttemptsThen((row) => row.title)),
-    months: monthsOf(filters.from, filters.to).map((month) => ({ month, ...passFigures(monthRows.get(month)) })),
+    months: monthsBetween(filters.from, filters.to).map((month) => ({ month, ...passFigures(monthRows.get(month)) })),
     stations: of('station')
       .map((row) => ({ stationId: row.station_id, code: row.station_code, name: row.station_name, region: row.region, ...passFigures(row) }))
       .sort(byAttemptsThen((row) => row.code)),
