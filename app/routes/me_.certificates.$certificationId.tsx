@@ -32,9 +32,9 @@ export default function CertificatePage() {
       </div>
       <article className="certificate" data-testid="certificate">
         <p className="certificate__issuer">{t('cert.issuer')}</p>
-        <h1 className="certificate__heading">{t('cert.heading')}</h1>
-        <p>{t('cert.body', { name: certificate.holder })}</p>
-        <p className="certificate__level">{t(`level.${certificate.level}`)}</p>
+        <h1 className="certificate__heading">{certificate.position ? t('cert.positionHeading') : t('cert.heading')}</h1>
+        <p>{certificate.position ? t('cert.positionBody', { name: certificate.holder }) : t('cert.body', { name: certificate.holder })}</p>
+        <p className="certificate__level">{certificate.position ? t(`position.${certificate.position}`) : t(`level.${certificate.level!}`)}</p>
         {certificate.station ? <p>{t('cert.station', { station: certificate.station })}</p> : null}
         {certificate.exam ? <p>{t('cert.exam', { title: certificate.exam.title, score: certificate.exam.score === null ? '—' : format.score(certificate.exam.score) })}</p> : null}
         <p>

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { getAttempt, startAttempt, submitAttempt } from '../../app/modules/exams/attempts.server'
-import { listPositionCertificates } from '../../app/modules/exams/certification.server'
+import { remindExpiringCertifications } from '../../app/modules/exams/certificate-reminders.server'
+import { getCertificate, listPositionCertificates } from '../../app/modules/exams/certification.server'
 import { stationCoverage, stationMembersCoverage } from '../../app/modules/exams/coverage.server'
 import { expiryOf } from '../../app/modules/exams/levels'
 import { paperInputSchema } from '../../app/modules/exams/schema'
@@ -116,5 +117,29 @@ describe('station coverage report', () => {
     const page = (user: SessionUser, query = '') => callRoute(async () => coveragePage(routeArgs(new Request(`http://test/exams/coverage${query}`, { headers: { Cookie: await sessionCookieFor(user.id) } }))))
     expect((await page(techs[0])).status).toBe(403)
     expect((await page(partialManager, `?station=${full.code}`)).status).toBe(404)
+  })
+})
+
+describe('key-position certificates, printed and renewed', () => {
+  test('the printable certificate shows the position; its holder and trainers may open it, nobody else', async () => {
+    const holder = await createTestUser({ stationId: partial.id })
+    const certificate = await holdPosition(holder, 'WARRANTY_CLERK')
+    expect(await getCertificate({ user: holder, certificationId: certificate.id })).toMatchObject({ level: null, position: 'WARRANTY_CLERK', holder: holder.name, expired: false })
+    expect((await getCertificate({ user: trainer, certificationId: certificate.id }))?.position).toBe('WARRANTY_CLERK')
+    expect(await getCertificate({ user: techs[2], certificationId: certificate.id })).toBeNull()
+    await getDb().user.update({ where: { id: holder.id }, data: { stationId: null } })
+  })
+
+  test('a position certificate running out is reminded once, unless it was renewed', async () => {
+    const now = new Date()
+    const [expiring, renewedHolder] = [await createTestUser(), await createTestUser()]
+    const due = await holdPosition(expiring, 'PARTS_CLERK', new Date(now.getTime() + 20 * DAY))
+    await holdPosition(renewedHolder, 'PARTS_CLERK', new Date(now.getTime() + 20 * DAY))
+    await holdPosition(renewedHolder, 'PARTS_CLERK', new Date(now.getTime() + 900 * DAY))
+    await remindExpiringCertifications({ now })
+    await remindExpiringCertifications({ now })
+    const notices = await getDb().notification.findMany({ where: { userId: { in: [expiring.id, renewedHolder.id] }, kind: 'certificate' }, select: { userId: true, title: true, link: true } })
+    expect(notices).toEqual([{ userId: expiring.id, title: expect.stringContaining('备件专员'), link: `/me/certificates/${due.id}` }])
+    expect(notices[0].title).toContain('Parts clerk')
   })
 })

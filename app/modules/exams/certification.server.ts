@@ -98,23 +98,26 @@ export async function listCertifications({ userId, now = new Date() }: { userId:
   })
 }
 
-/** One certificate for its printable page: its holder's own, or any for trainers and admins. */
+const certificateSelect = {
+  id: true,
+  grantedAt: true,
+  expiresAt: true,
+  user: { select: { name: true, station: { select: { code: true, name: true } } } },
+  attempt: { select: { score: true, paper: { select: { title: true } } } },
+} as const
+
+/** One certificate (a level or a key position) for its printable page: its holder's own, or any for trainers and admins. */
 export async function getCertificate({ user, certificationId, now = new Date() }: { user: Pick<SessionUser, 'id' | 'role'>; certificationId: string; now?: Date }) {
-  const row = await getDb().certification.findFirst({
-    where: { id: certificationId, ...(canManageExams(user) ? {} : { userId: user.id }) },
-    select: {
-      id: true,
-      level: true,
-      grantedAt: true,
-      expiresAt: true,
-      user: { select: { name: true, station: { select: { code: true, name: true } } } },
-      attempt: { select: { score: true, paper: { select: { title: true } } } },
-    },
-  })
+  const where = { id: certificationId, ...(canManageExams(user) ? {} : { userId: user.id }) }
+  const db = getDb()
+  const level = await db.certification.findFirst({ where, select: { ...certificateSelect, level: true } })
+  const position = level ? null : await db.positionCertificate.findFirst({ where, select: { ...certificateSelect, position: true } })
+  const row = level ?? position
   if (!row) return null
   return {
     id: row.id,
-    level: row.level as Level,
+    level: (level?.level ?? null) as Level | null,
+    position: (position?.position ?? null) as Position | null,
     grantedAt: row.grantedAt,
     expiresAt: row.expiresAt,
     expired: row.expiresAt <= now,

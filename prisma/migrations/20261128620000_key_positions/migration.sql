@@ -15,6 +15,7 @@ CREATE TABLE "PositionCertificate" (
     "grantedAt" TIMESTAMP(3) NOT NULL,
     "expiresAt" TIMESTAMP(3) NOT NULL,
     "attemptId" TEXT,
+    "remindedAt" TIMESTAMP(3),
 
     CONSTRAINT "PositionCertificate_pkey" PRIMARY KEY ("id")
 );
@@ -24,6 +25,9 @@ CREATE UNIQUE INDEX "PositionCertificate_attemptId_key" ON "PositionCertificate"
 
 -- CreateIndex
 CREATE INDEX "PositionCertificate_userId_position_expiresAt_idx" ON "PositionCertificate"("userId", "position", "expiresAt");
+
+-- CreateIndex
+CREATE INDEX "PositionCertificate_expiresAt_remindedAt_idx" ON "PositionCertificate"("expiresAt", "remindedAt");
 
 -- AddForeignKey
 ALTER TABLE "PositionCertificate" ADD CONSTRAINT "PositionCertificate_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -29,14 +29,14 @@ export function CertificationList({
   }
   return (
     <ul className="certifications" data-testid="certifications">
-      {[...certifications.map((item) => ({ ...item, position: null, printable: true })), ...positions.map((item) => ({ ...item, level: null, printable: false }))].map((certification) => (
+      {[...certifications.map((item) => ({ ...item, position: null })), ...positions.map((item) => ({ ...item, level: null }))].map((certification) => (
         <li key={certification.id} className={certification.expired ? 'certification certification--expired' : 'certification'}>
           <GrantBadge level={certification.level} position={certification.position} />
           <span className="small">{t('cert.grantedOn', { date: format.date(certification.grantedAt) })}</span>
           <span className="small">
             {certification.expired ? t('cert.expired', { date: format.date(certification.expiresAt) }) : t('cert.validUntil', { date: format.date(certification.expiresAt) })}
           </span>
-          {showLink && certification.printable ? <Link className="small" to={`/me/certificates/${certification.id}`}>{t('cert.view')}</Link> : null}
+          {showLink ? <Link className="small" to={`/me/certificates/${certification.id}`}>{t('cert.view')}</Link> : null}
         </li>
       ))}
     </ul>
