@@ -149,6 +149,7 @@ test('training: my courses and catalogue, a course, a lesson; the trainer’s co
 })
 
 test('inspections: the inspector\'s list and schedule form, an inspection being scored with a failed item, the station\'s view, reports and the printable report on a phone, an empty list', async ({ page, browser }) => {
+  test.setTimeout(120_000)
   await signIn(page, 'expert@gtac.test')
   await page.goto('/inspections')
   await page.getByRole('button', { name: /^安排$|^Schedule$/ }).click()
