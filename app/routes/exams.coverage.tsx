@@ -165,8 +165,10 @@ export default function CoveragePage() {
                             <GrantBadge level={member.level.level} position={null} />{' '}
                             <span className={member.level.expiringSoon ? 'small coverage-gap' : 'small muted'}>{t('cert.validUntil', { date: format.date(member.level.expiresAt) })}</span>
                           </>
-                        ) : (
+                        ) : member.role === 'TECHNICIAN' ? (
                           <span className="coverage-gap">{t('coverage.noLevel')}</span>
+                        ) : (
+                          <span className="muted">—</span>
                         )}
                       </td>
                       <td>
