@@ -92,11 +92,15 @@ test('a draft stays private to its station', async ({ browser }) => {
 test('validation errors are shown per field and nothing is saved', async ({ page }) => {
   await signIn(page, 'tech@gtac.test')
   await page.goto('/cases/new')
-  await page.getByLabel(/^(标题|Title)$/).fill('abc')
-  await page.getByLabel(/^VIN$/).fill('IOQ123')
-  await page.getByRole('button', { name: /保存草稿|Save draft/ }).click()
-  await expect(page.locator('#title-error')).toBeVisible()
-  await expect(page.locator('#vin-error')).toBeVisible()
+  // Hydration resets the form's controlled fields (the VIN) when it lands after typing on a loaded
+  // machine: fill and save until both errors show (an invalid save writes nothing, so repeating is safe).
+  await expect(async () => {
+    await page.getByLabel(/^(标题|Title)$/).fill('abc')
+    await page.getByLabel(/^VIN$/).fill('IOQ123')
+    await page.getByRole('button', { name: /保存草稿|Save draft/ }).click()
+    await expect(page.locator('#title-error')).toBeVisible({ timeout: 3_000 })
+    await expect(page.locator('#vin-error')).toBeVisible({ timeout: 3_000 })
+  }).toPass({ timeout: 30_000 })
   await expect(page).toHaveURL(/\/cases\/new$/)
 })
 
