@@ -1,4 +1,5 @@
 import { Form } from '@remix-run/react'
+import { DateRangeFields } from '~/components/date-range-fields'
 import { useMessages } from '~/i18n/use-t'
 import type { KpiDimension } from '../kpi.server'
 import { kpiMessages } from '../kpi-messages'
@@ -10,14 +11,7 @@ export function KpiFilters({ from, to, groupBy }: { from: string; to: string; gr
   const t = useMessages(kpiMessages)
   return (
     <Form method="get" className="kpi-filters card" aria-label={t('kpi.filters')} key={`${from}/${to}/${groupBy}`}>
-      <div className="field">
-        <label htmlFor="kpi-from">{t('kpi.from')}</label>
-        <input id="kpi-from" type="date" name="from" defaultValue={from} required />
-      </div>
-      <div className="field">
-        <label htmlFor="kpi-to">{t('kpi.to')}</label>
-        <input id="kpi-to" type="date" name="to" defaultValue={to} required />
-      </div>
+      <DateRangeFields idPrefix="kpi" from={from} to={to} labels={{ from: t('kpi.from'), to: t('kpi.to') }} />
       <div className="field">
         <label htmlFor="kpi-group">{t('kpi.groupBy')}</label>
         <select id="kpi-group" name="groupBy" defaultValue={groupBy}>

@@ -1,4 +1,5 @@
 import { Form } from '@remix-run/react'
+import { DateRangeFields } from '~/components/date-range-fields'
 import { useMessages } from '~/i18n/use-t'
 import { analyticsMessages } from '../analytics-messages'
 
@@ -7,14 +8,7 @@ export function AnalyticsFilters({ from, to, examId, exams }: { from: string; to
   const t = useMessages(analyticsMessages)
   return (
     <Form method="get" className="kpi-filters card" aria-label={t('analytics.filters')} key={`${from}/${to}/${examId}`}>
-      <div className="field">
-        <label htmlFor="analytics-from">{t('analytics.from')}</label>
-        <input id="analytics-from" type="date" name="from" defaultValue={from} required />
-      </div>
-      <div className="field">
-        <label htmlFor="analytics-to">{t('analytics.to')}</label>
-        <input id="analytics-to" type="date" name="to" defaultValue={to} required />
-      </div>
+      <DateRangeFields idPrefix="analytics" from={from} to={to} labels={{ from: t('analytics.from'), to: t('analytics.to') }} />
       <div className="field analytics-filters__exam">
         <label htmlFor="analytics-exam">{t('analytics.exam')}</label>
         <select id="analytics-exam" name="exam" defaultValue={examId ?? ''}>
