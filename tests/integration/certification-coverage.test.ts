@@ -111,6 +111,7 @@ describe('station coverage report', () => {
     const own = await stationCoverage({ user: partialManager })
     expect(own!.own).toBe(true)
     expect(own!.stations.map((station) => station.code)).toEqual([partial.code])
+    expect(own!.regions).toEqual([])
     expect(await stationMembersCoverage({ user: partialManager, stationCode: full.code })).toBeNull()
     expect(await stationCoverage({ user: techs[0] })).toBeNull()
 

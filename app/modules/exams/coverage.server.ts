@@ -93,11 +93,12 @@ export async function stationCoverage({
   const [rows, totals, regions] = await Promise.all([
     db.$queryRaw<StationRow[]>`SELECT * FROM (${perStation(now, filter)}) stations ${gapFilter} ORDER BY code LIMIT ${COVERAGE_PAGE_SIZE} OFFSET ${(page - 1) * COVERAGE_PAGE_SIZE}`,
     db.$queryRaw<Array<{ stations: number }>>`SELECT count(*)::int AS stations FROM (${perStation(now, filter)}) stations ${gapFilter}`,
-    db.$queryRaw<Array<{ region: string; stations: number; fully_covered: number; technicians: number; uncertified: number }>>`
+    // A station manager's page shows no regions.
+    own ? [] : db.$queryRaw<Array<{ region: string; stations: number; fully_covered: number; technicians: number; uncertified: number }>>`
       SELECT region, count(*)::int AS stations,
         count(*) FILTER (WHERE coalesce(cardinality(covered), 0) = ${KEY_POSITIONS.length})::int AS fully_covered,
         sum(technicians)::int AS technicians, sum(uncertified)::int AS uncertified
-      FROM (${perStation(now, own ? filter : Prisma.sql`TRUE`)}) stations GROUP BY region ORDER BY region`,
+      FROM (${perStation(now, Prisma.sql`TRUE`)}) stations GROUP BY region ORDER BY region`,
   ])
   const total = totals[0]?.stations ?? 0
   return {
