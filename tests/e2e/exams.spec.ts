@@ -19,6 +19,10 @@ test('a trainer builds and publishes an exam; a technician takes it, leaves, res
   await trainer.getByLabel('题干', { exact: true }).fill(`${marker} 冷车怠速抖动且报 P0171，首先检查什么？`)
   await trainer.getByLabel('添加题干图片').setInputFiles({ name: 'idle-trim.png', mimeType: 'image/png', buffer: TINY_PNG })
   await expect(trainer.getByRole('img', { name: '题干图片' })).toBeVisible()
+  // A PDF is not a picture: refused at once, and the option keeps no picture.
+  await trainer.getByLabel('添加选项 B 图片').setInputFiles({ name: 'manual.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') })
+  await expect(trainer.getByRole('alert').filter({ hasText: '图片无效' })).toBeVisible()
+  await expect(trainer.getByRole('img', { name: '选项 B 图片' })).toHaveCount(0)
   await trainer.getByLabel('选项 A', { exact: true }).fill(`进气系统真空泄漏-${marker}`)
   await trainer.getByLabel('选项 B', { exact: true }).fill('更换火花塞')
   await trainer.getByLabel('选项 C', { exact: true }).fill('更换变速器油')
