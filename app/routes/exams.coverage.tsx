@@ -25,13 +25,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   invariantResponse(canSeeCoverage(user), 'Forbidden', 403)
   const filter = filterSchema.parse(Object.fromEntries([...new URL(request.url).searchParams].filter(([, value]) => value !== '')))
-  const [report, regions] = await Promise.all([stationCoverage({ user, region: filter.region, gapsOnly: filter.gaps === '1', page: filter.page }), listRegions()])
+  const regions = await listRegions()
+  // A region that is not in the list (a stale link) means every region, as the select then shows.
+  const region = filter.region && regions.includes(filter.region) ? filter.region : undefined
+  const report = await stationCoverage({ user, region, gapsOnly: filter.gaps === '1', page: filter.page })
   invariantResponse(report, 'Forbidden', 403)
   // A station manager's report is their station, members included.
   const stationCode = filter.station ?? (report.own ? report.stations[0]?.code : undefined)
   const members = stationCode ? await stationMembersCoverage({ user, stationCode }) : null
   if (filter.station) invariantResponse(members, 'Station not found')
-  return { report, regions, members, filter: { region: filter.region ?? '', gaps: filter.gaps === '1' } }
+  return { report, regions, members, filter: { region: region ?? '', gaps: filter.gaps === '1' } }
 }
 
 export const meta: MetaFunction = () => [{ title: 'GTAC · 认证覆盖 / Certification coverage' }]
