@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { createRequest } from '../../app/modules/assistance/assistance.server'
+import { addMessage, createRequest, requestVisibilityWhere } from '../../app/modules/assistance/assistance.server'
 import { performRequestAction } from '../../app/modules/assistance/request-actions.server'
 import type { RequestMessageEvent } from '../../app/modules/assistance/rooms'
 import { action as requestPageAction, loader as requestPageLoader } from '../../app/routes/assistance.$requestId'
@@ -144,6 +144,32 @@ describe('a chat message over the socket', () => {
     expect(atExpert.seen).toHaveLength(1)
     expect(await messageCount(id)).toBe(1)
   })
+})
+
+test('a text message is stored on exactly the requests requestVisibilityWhere shows its author, for every kind of user', async () => {
+  const [north, south] = [(await createStation()).id, (await createStation()).id]
+  const [northTech, southManager] = [await createTestUser({ stationId: north }), await createTestUser({ role: 'STATION_MANAGER', stationId: south })]
+  const [holder, former, stranger] = [await createTestUser({ role: 'ENGINEER' }), await createTestUser({ role: 'ENGINEER' }), await createTestUser({ role: 'ENGINEER' })]
+  const input = { modelId, year: 2021, systemCode: 'engine', dtcs: [], symptoms: 'Hard start when cold', urgency: 'NORMAL' } as const
+  const open = [(await createRequest({ user: northTech, input })).id, (await createRequest({ user: southManager, input })).id]
+  const claimed = [(await createRequest({ user: northTech, input })).id, (await createRequest({ user: southManager, input })).id]
+  expect(await performRequestAction({ user: holder, requestId: claimed[0], action: { intent: 'claim' } })).toEqual({ ok: true })
+  // `former` worked on the second one and handed it over: it stays visible to them through its activity.
+  expect(await performRequestAction({ user: former, requestId: claimed[1], action: { intent: 'claim' } })).toEqual({ ok: true })
+  expect(await performRequestAction({ user: former, requestId: claimed[1], action: { intent: 'transfer', toExpertId: holder.id } })).toEqual({ ok: true })
+  const ids = [...open, ...claimed]
+  const viewers = [northTech, southManager, holder, former, stranger, await createTestUser({ role: 'TRAINER' }), await createTestUser({ role: 'ADMIN' })]
+  for (const viewer of viewers) {
+    const allowed = await getDb().assistanceRequest.findMany({ where: { id: { in: ids }, ...requestVisibilityWhere(viewer) }, select: { id: true } })
+    const stored = []
+    for (const requestId of ids) if (await addMessage({ user: viewer, requestId, body: `from ${viewer.role}` })) stored.push(requestId)
+    expect(stored.sort(), viewer.role).toEqual(allowed.map((row) => row.id).sort())
+    const rows = await getDb().assistanceMessage.findMany({ where: { authorId: viewer.id }, select: { requestId: true } })
+    expect(rows.map((row) => row.requestId).sort(), viewer.role).toEqual(stored)
+  }
+  // Each kind of rule was exercised: some requests shown, some hidden.
+  expect(await getDb().assistanceMessage.count({ where: { authorId: stranger.id } })).toBe(open.length)
+  expect(await getDb().assistanceMessage.count({ where: { authorId: former.id } })).toBe(open.length + 1)
 })
 
 describe("the page's form post", () => {

@@ -1,6 +1,7 @@
-import type { Prisma } from '~/generated/prisma/client'
+import { Prisma } from '~/generated/prisma/client'
 import { confirmCaseFix } from '~/modules/cases/case.server'
 import type { AssistanceStatus } from '~/generated/prisma/enums'
+import { getAsyncCommitSql } from '~/utils/async-commit-sql.server'
 import { getDb } from '~/utils/db.server'
 import { publish, userRoom } from '~/utils/realtime.server'
 import type { SessionUser } from '~/utils/session-user'
@@ -26,6 +27,17 @@ export function requestVisibilityWhere(user: Viewer): Prisma.AssistanceRequestWh
   }
   if ((REQUESTER_ROLES as readonly string[]).includes(user.role) && user.stationId) return { stationId: user.stationId }
   return { requesterId: user.id }
+}
+
+/** requestVisibilityWhere as SQL over the request aliased `r`, for the chat's insert (a test keeps the two in step). */
+export function requestVisibilitySql(user: Viewer): Prisma.Sql {
+  if (user.role === 'ADMIN') return Prisma.sql`TRUE`
+  if (user.role === 'ENGINEER') {
+    return Prisma.sql`(r.status = 'OPEN' OR r."assigneeId" = ${user.id}
+      OR EXISTS (SELECT 1 FROM "AssistanceEvent" e WHERE e."requestId" = r.id AND e."actorId" = ${user.id}))`
+  }
+  if ((REQUESTER_ROLES as readonly string[]).includes(user.role) && user.stationId) return Prisma.sql`r."stationId" = ${user.stationId}`
+  return Prisma.sql`r."requesterId" = ${user.id}`
 }
 
 export class RequestInputError extends Error {
@@ -260,23 +272,36 @@ export async function addMessage({
   body: string
   attachmentIds?: string[]
 }) {
+  const message = attachmentIds.length === 0 ? await insertTextMessage({ user, requestId, body }) : await insertMessageWithFiles({ user, requestId, body, attachmentIds })
+  if (message) publish(requestRoom(requestId), ASSISTANCE_EVENTS.message, { requestId, message } satisfies RequestMessageEvent)
+  return message
+}
+
+/**
+ * A text message, the live chat's: the visibility check and the insert are one statement, with
+ * an asynchronous commit (see getAsyncCommitSql). Through Prisma it was two statements and a
+ * durable commit, ~5 ms against socket.io's ~1 ms for the broadcast itself.
+ */
+async function insertTextMessage({ user, requestId, body }: { user: Viewer & Pick<SessionUser, 'name'>; requestId: string; body: string }): Promise<ThreadMessage | null> {
+  const insert = Prisma.sql`
+    INSERT INTO "AssistanceMessage" (id, "requestId", "authorId", body, "createdAt")
+    SELECT ${crypto.randomUUID()}, r.id, ${user.id}, ${body}, now() AT TIME ZONE 'UTC'
+    FROM "AssistanceRequest" r WHERE r.id = ${requestId} AND ${requestVisibilitySql(user)}
+    RETURNING id, body, "createdAt" AT TIME ZONE 'UTC' AS "createdAt"`
+  const { rows } = await getAsyncCommitSql().query<{ id: string; body: string; createdAt: Date }>(insert.text, insert.values)
+  return rows[0] ? { ...rows[0], author: { id: user.id, name: user.name }, attachments: [] } : null
+}
+
+/** Files are linked in the same transaction as their message. */
+async function insertMessageWithFiles({ user, requestId, body, attachmentIds }: { user: Viewer; requestId: string; body: string; attachmentIds: string[] }) {
   const db = getDb()
   const request = await db.assistanceRequest.findFirst({ where: { id: requestId, ...requestVisibilityWhere(user) }, select: { id: true } })
   if (!request) return null
-  const data = { requestId, authorId: user.id, body }
-  // A text message is one INSERT … RETURNING, atomic on its own (the chat's latency is mostly
-  // this commit; selecting the author relation would make it a transaction of four statements).
-  // Files are linked in the same transaction as their message.
-  const message: ThreadMessage =
-    attachmentIds.length === 0
-      ? { ...(await db.assistanceMessage.create({ data, select: { id: true, body: true, createdAt: true } })), author: { id: user.id, name: user.name }, attachments: [] }
-      : await db.$transaction(async (tx) => {
-          const created = await tx.assistanceMessage.create({ data, select: { id: true } })
-          await linkRequestFiles(tx, { requestId, userId: user.id, attachmentIds, messageId: created.id })
-          return tx.assistanceMessage.findUniqueOrThrow({ where: { id: created.id }, select: messageSelect })
-        })
-  publish(requestRoom(request.id), ASSISTANCE_EVENTS.message, { requestId: request.id, message } satisfies RequestMessageEvent)
-  return message
+  return db.$transaction(async (tx) => {
+    const created = await tx.assistanceMessage.create({ data: { requestId, authorId: user.id, body }, select: { id: true } })
+    await linkRequestFiles(tx, { requestId, userId: user.id, attachmentIds, messageId: created.id })
+    return tx.assistanceMessage.findUniqueOrThrow({ where: { id: created.id }, select: messageSelect })
+  })
 }
 
 /** The ISO-8601 shape of `GET /api/assistance/:id`. */

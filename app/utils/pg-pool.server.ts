@@ -1,0 +1,33 @@
+import pg from 'pg'
+
+/**
+ * A plain `pg` pool on DATABASE_URL, made on first use and made again when the URL changes
+ * (tests move between databases). `settings` are PostgreSQL session settings for its connections.
+ */
+export function lazyPgPool(purpose: string, { settings, max, idleMs }: { settings: Record<string, string>; max: number; idleMs: number }) {
+  let pool: pg.Pool | undefined
+  let poolUrl: string | undefined
+  // UTC sessions: Prisma's DateTime columns are timestamps without time zone holding UTC.
+  const options = Object.entries({ TimeZone: 'UTC', ...settings })
+    .map(([name, value]) => `-c ${name}=${value}`)
+    .join(' ')
+  return {
+    get() {
+      const url = process.env.DATABASE_URL
+      if (!url) throw new Error('DATABASE_URL is not set: start the services first')
+      if (!pool || poolUrl !== url) {
+        void pool?.end()
+        pool = new pg.Pool({ connectionString: url, options, max, idleTimeoutMillis: idleMs, allowExitOnIdle: true })
+        // An idle connection the server closes (restart, dropped test database) must not crash us.
+        pool.on('error', (error) => console.warn(`${purpose} SQL connection lost: ${error.message}`))
+        poolUrl = url
+      }
+      return pool
+    },
+    async close() {
+      const closing = pool
+      pool = undefined
+      await closing?.end()
+    },
+  }
+}
