@@ -31,3 +31,15 @@ export function lazyPgPool(purpose: string, { settings, max, idleMs }: { setting
     },
   }
 }
+
+const statementNames = new Map<string, string>()
+
+/**
+ * A statement to run as a prepared one: `pg` parses and plans it once per connection, under a
+ * name that stands for its text (texts differ only with their shape, never with their values).
+ */
+export function prepared({ text, values }: { text: string; values: unknown[] }): pg.QueryConfig {
+  let name = statementNames.get(text)
+  if (!name) statementNames.set(text, (name = `s${statementNames.size + 1}`))
+  return { name, text, values }
+}

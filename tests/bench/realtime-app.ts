@@ -31,7 +31,9 @@ export function stopChild(child: ChildProcess, graceMs = 20_000) {
 export async function startAppServer(dataDir: string, port: number): Promise<ChildServer> {
   console.log('Building (`npx remix build`)…')
   if (spawnSync('npx', ['remix', 'build'], { stdio: 'ignore' }).status !== 0) throw new Error('remix build failed')
-  const child = spawn('node', ['--import', 'tsx', 'server.ts'], {
+  // BENCH_CPU_PROF_DIR: the server writes a CPU profile there when it stops (node --cpu-prof).
+  const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : []
+  const child = spawn('node', [...profile, '--import', 'tsx', 'server.ts'], {
     env: { ...baseEnv, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'auto', DEMO_CASE_COUNT: '20', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],
   })

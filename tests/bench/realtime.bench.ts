@@ -12,10 +12,12 @@
  *   committed) and timed until the committed message's `assistance:message` reaches each of the
  *   other 3 watchers. The page's fallback, a POST like its form's (files, no socket), is timed the
  *   same way for reference. The baseline is a plain socket.io server (its own process)
- *   broadcasting a client's emit to a 4-socket room.
+ *   broadcasting a client's emit to a 4-socket room; a second baseline, the same server inserting
+ *   each message into the app's PostgreSQL before the broadcast, is the floor of any chat that
+ *   stores a message before anyone sees it.
  *   BENCH_MESSAGES (default 200) messages on each path, one every BENCH_INTERVAL_MS (default 100:
  *   a message per room every 5 s, a latency test below the app's capacity), after one unmeasured
- *   message per room; the three paths take turns in BENCH_CHAT_ROUNDS (default 4) blocks.
+ *   message per room; the four paths take turns in BENCH_CHAT_ROUNDS (default 4) blocks.
  * - memory per connected socket: VmRSS of the server process before and after connecting the
  *   200 watching sockets, then BENCH_EXTRA_SOCKETS (default 4800) more (RSS moves by tens of MB with
  *   garbage collection: the larger count is the figure); the same for the plain server.
@@ -26,6 +28,7 @@ import { performance } from 'node:perf_hooks'
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { io as connect, type Socket } from 'socket.io-client'
 import { chromiumArgs } from '../../playwright.config'
+import { startServices } from '../../app/runtime/services.server'
 import { freshDataDir, ms, percentile, writeResults } from './bench-utils'
 import { claimedRequest, cpuMs, postMessage, settledRss, signIn, startAppServer, stopChild, type ChildServer } from './realtime-app'
 import { startMinimalCallServer } from './realtime-minimal'
@@ -359,8 +362,12 @@ async function measureMemory(pid: number, baseline: number, connectExtra: () => 
   }
 }
 
-function startRawServer() {
-  const child: ChildProcess = spawn('node', ['--import', 'tsx', 'tests/bench/realtime-raw-server.ts'], { stdio: ['ignore', 'pipe', 'inherit'] })
+/** The plain socket.io server; with `storeUrl`, its `chat-stored` event inserts each message there first. */
+function startRawServer(storeUrl: string) {
+  const child: ChildProcess = spawn('node', ['--import', 'tsx', 'tests/bench/realtime-raw-server.ts'], {
+    env: { ...process.env, BENCH_STORE_URL: storeUrl },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   return new Promise<{ pid: number; url: string; stop: () => Promise<void> }>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       const port = /listening on (\d+)/.exec(chunk.toString())?.[1]
@@ -429,7 +436,10 @@ try {
   const appRooms: Room[] = requestIds.map((id, r) => ({ id, sockets: appSockets.slice(r * roles.length, (r + 1) * roles.length) }))
 
   // --- memory: plain socket.io ---------------------------------------------------------------------
-  const raw = await startRawServer()
+  // The app's own embedded PostgreSQL (this process reuses the instance the server runs).
+  const services = await startServices(() => {})
+  cleanups.push(services.stop)
+  const raw = await startRawServer(services.databaseUrl)
   cleanups.push(raw.stop)
   await sleep(500)
   const rawBaseline = await settledRss(raw.pid)
@@ -444,7 +454,7 @@ try {
   let sent = 0
   const appEvent = { event: 'assistance:message', roomOf: (payload: unknown) => (payload as { requestId: string }).requestId, serverPid: app.pid }
   console.log(`Chat: ${messageCount} messages on each path, one every ${intervalMs} ms, in ${chatRounds} rounds…`)
-  const [appChat, appFormChat, rawChat] = await measureChats([
+  const [appChat, appFormChat, rawChat, storedChat] = await measureChats([
     {
       name: 'app socket',
       rooms: appRooms,
@@ -461,6 +471,14 @@ try {
       event: 'chat',
       roomOf: (payload) => (payload as { room: string }).room,
       send: async (room, sender) => void room.sockets[sender].emit('chat', { room: room.id }),
+      serverPid: raw.pid,
+    },
+    {
+      name: 'plain socket.io + INSERT',
+      rooms: rawRooms,
+      event: 'chat-stored',
+      roomOf: (payload) => (payload as { room: string }).room,
+      send: async (room, sender) => void room.sockets[sender].emit('chat-stored', { room: room.id, body: `bench message ${++sent}` }),
       serverPid: raw.pid,
     },
   ])
@@ -481,6 +499,7 @@ try {
   const appLatency = summary(appChat.latencies)
   const appFormLatency = summary(appFormChat.latencies)
   const rawLatency = summary(rawChat.latencies)
+  const storedLatency = summary(storedChat.latencies)
 
   console.log('')
   console.log(`Load average (1 min) at start / after the calls / end: ${Object.values(loadAverages).join(' / ')} on ${os.availableParallelism()} cores`)
@@ -496,6 +515,7 @@ try {
     ['app (emit -> event)', appChat, appLatency],
     ['app (POST -> event)', appFormChat, appFormLatency],
     ['plain socket.io', rawChat, rawLatency],
+    ['plain + INSERT', storedChat, storedLatency],
   ] as const) {
     console.log(
       `  ${name.padEnd(20)}${ms(latency.p50).padEnd(13)}${ms(latency.p95).padEnd(13)}${ms(latency.p99).padEnd(13)}${ms(latency.max).padEnd(13)}` +
@@ -503,6 +523,7 @@ try {
     )
   }
   console.log(`  ratio app (socket) / plain: p50 ×${(appLatency.p50 / rawLatency.p50).toFixed(2)}, p95 ×${(appLatency.p95 / rawLatency.p95).toFixed(2)}`)
+  console.log(`  ratio app (socket) / plain + INSERT (the floor of a chat that stores before it broadcasts): p50 ×${(appLatency.p50 / storedLatency.p50).toFixed(2)}, p95 ×${(appLatency.p95 / storedLatency.p95).toFixed(2)}`)
   console.log(`  ratio app (POST) / plain: p50 ×${(appFormLatency.p50 / rawLatency.p50).toFixed(1)}, p95 ×${(appFormLatency.p95 / rawLatency.p95).toFixed(1)}`)
   console.log(`  app acknowledgement: p50 ${ms(percentile(appChat.sendMs, 50))}, p95 ${ms(percentile(appChat.sendMs, 95))}; POST response: p50 ${ms(percentile(appFormChat.sendMs, 50))}, p95 ${ms(percentile(appFormChat.sendMs, 95))}`)
   console.log('')
@@ -539,8 +560,10 @@ try {
         serverCpuMsPerMessage: appFormChat.serverCpuMs / messageCount,
       },
       raw: { ...rawLatency, samples: rawChat.latencies.length, lost: rawChat.lost, eventsReceived: rawChat.eventsReceived, serverCpuMsPerMessage: rawChat.serverCpuMs / messageCount },
+      rawWithInsert: { ...storedLatency, samples: storedChat.latencies.length, lost: storedChat.lost, eventsReceived: storedChat.eventsReceived, serverCpuMsPerMessage: storedChat.serverCpuMs / messageCount },
       ratioP50: appLatency.p50 / rawLatency.p50,
       ratioP95: appLatency.p95 / rawLatency.p95,
+      ratioP95ToRawWithInsert: appLatency.p95 / storedLatency.p95,
     },
     memory: { extraSockets, app: appMemory, raw: rawMemory },
     loadAverages,

@@ -150,7 +150,7 @@ test('a text message is stored on exactly the requests requestVisibilityWhere sh
   const [north, south] = [(await createStation()).id, (await createStation()).id]
   const [northTech, southManager] = [await createTestUser({ stationId: north }), await createTestUser({ role: 'STATION_MANAGER', stationId: south })]
   const [holder, former, stranger] = [await createTestUser({ role: 'ENGINEER' }), await createTestUser({ role: 'ENGINEER' }), await createTestUser({ role: 'ENGINEER' })]
-  const input = { modelId, year: 2021, systemCode: 'engine', dtcs: [], symptoms: 'Hard start when cold', urgency: 'NORMAL' } as const
+  const input = { modelId, year: 2021, systemCode: 'engine' as const, dtcs: [], symptoms: 'Hard start when cold', urgency: 'NORMAL' as const }
   const open = [(await createRequest({ user: northTech, input })).id, (await createRequest({ user: southManager, input })).id]
   const claimed = [(await createRequest({ user: northTech, input })).id, (await createRequest({ user: southManager, input })).id]
   expect(await performRequestAction({ user: holder, requestId: claimed[0], action: { intent: 'claim' } })).toEqual({ ok: true })

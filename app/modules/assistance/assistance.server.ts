@@ -2,6 +2,7 @@ import { Prisma } from '~/generated/prisma/client'
 import { confirmCaseFix } from '~/modules/cases/case.server'
 import type { AssistanceStatus } from '~/generated/prisma/enums'
 import { getAsyncCommitSql } from '~/utils/async-commit-sql.server'
+import { prepared } from '~/utils/pg-pool.server'
 import { getDb } from '~/utils/db.server'
 import { publish, userRoom } from '~/utils/realtime.server'
 import type { SessionUser } from '~/utils/session-user'
@@ -288,7 +289,7 @@ async function insertTextMessage({ user, requestId, body }: { user: Viewer & Pic
     SELECT ${crypto.randomUUID()}, r.id, ${user.id}, ${body}, now() AT TIME ZONE 'UTC'
     FROM "AssistanceRequest" r WHERE r.id = ${requestId} AND ${requestVisibilitySql(user)}
     RETURNING id, body, "createdAt" AT TIME ZONE 'UTC' AS "createdAt"`
-  const { rows } = await getAsyncCommitSql().query<{ id: string; body: string; createdAt: Date }>(insert.text, insert.values)
+  const { rows } = await getAsyncCommitSql().query<{ id: string; body: string; createdAt: Date }>(prepared(insert))
   return rows[0] ? { ...rows[0], author: { id: user.id, name: user.name }, attachments: [] } : null
 }
 
