@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(record, 'Request not found')
   const actions = availableRequestActions(record.status, actorFor(user, record), { hasCase: Boolean(record.caseId) })
   const room = assistanceCallRoom(record.id)
-  const [messages, activity, position, experts, canCall, canRecord, recordings, bulletins] = await Promise.all([
+  const [{ messages, earlier: earlierMessages }, activity, position, experts, canCall, canRecord, recordings, bulletins] = await Promise.all([
     listMessages({ requestId: record.id }),
     listActivity({ requestId: record.id }),
     queuePosition(record),
@@ -57,6 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     record,
     messages,
+    earlierMessages,
     caseLinks,
     showMatchingCases: user.role === 'ENGINEER' || user.role === 'ADMIN',
     activity: activity.map((event) => ({ ...event, id: String(event.id) })),
@@ -108,7 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AssistanceRequestPage() {
-  const { record, messages, caseLinks, showMatchingCases, activity, position, actions, experts, userId, userName, callRoom, canRecord, recordings, bulletins, now: serverNow } =
+  const { record, messages, earlierMessages, caseLinks, showMatchingCases, activity, position, actions, experts, userId, userName, callRoom, canRecord, recordings, bulletins, now: serverNow } =
     useLoaderData<typeof loader>()
   const t = useMessages(assistanceMessages)
   const localName = useLocalName()
@@ -214,6 +215,7 @@ export default function AssistanceRequestPage() {
             key={record.id}
             requestId={record.id}
             messages={messages}
+            earlier={earlierMessages}
             userId={userId}
             caseLinks={caseLinks}
             renderImage={(file) => <AnnotatedImage src={`/files/${file.id}`} alt={file.fileName} className="message__image" annotations={file.annotations} />}

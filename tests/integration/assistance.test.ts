@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest'
-import { createRequest, getRequest, listActivity, queuePosition, recordDeflection, addMessage, listMessages } from '../../app/modules/assistance/assistance.server'
+import { createRequest, getRequest, listActivity, queuePosition, recordDeflection, addMessage, listMessages, THREAD_LENGTH } from '../../app/modules/assistance/assistance.server'
 import { performRequestAction } from '../../app/modules/assistance/request-actions.server'
 import { getCase } from '../../app/modules/cases/case.server'
 import { action as claimApi } from '../../app/routes/api.assistance.$requestId.claim'
@@ -199,13 +199,26 @@ describe('from claim to a repair case', () => {
     await performRequestAction({ user: experts[3], requestId: id, action: { intent: 'claim' } })
     await addMessage({ user: experts[3], requestId: id, body: '请读一下长期燃油修正' })
     await addMessage({ user: tech, requestId: id, body: 'LTFT +18%' })
-    expect((await listMessages({ requestId: id })).map((message) => message.body)).toEqual(['请读一下长期燃油修正', 'LTFT +18%'])
+    expect((await listMessages({ requestId: id })).messages.map((message) => message.body)).toEqual(['请读一下长期燃油修正', 'LTFT +18%'])
     expect(await addMessage({ user: otherTech, requestId: id, body: 'not mine' })).toBeNull()
     const photo = await uploadPng(tech)
     await addMessage({ user: tech, requestId: id, body: 'photo', attachmentIds: [photo.id] })
     await expect(addMessage({ user: tech, requestId: id, body: 'again', attachmentIds: [photo.id] })).rejects.toThrow('invalid request')
-    expect((await listMessages({ requestId: id })).map((message) => message.body)).toEqual(['请读一下长期燃油修正', 'LTFT +18%', 'photo'])
+    expect((await listMessages({ requestId: id })).messages.map((message) => message.body)).toEqual(['请读一下长期燃油修正', 'LTFT +18%', 'photo'])
   })
+})
+
+test('a long thread shows its latest messages, the newest included, and counts the earlier ones', async () => {
+  const { id } = await newRequest()
+  const start = Date.UTC(2026, 10, 1)
+  await getDb().assistanceMessage.createMany({
+    data: Array.from({ length: THREAD_LENGTH + 3 }, (_, n) => ({ requestId: id, authorId: tech.id, body: `message ${n}`, createdAt: new Date(start + n * 1000) })),
+  })
+  const { messages, earlier } = await listMessages({ requestId: id })
+  expect(earlier).toBe(3)
+  expect(messages).toHaveLength(THREAD_LENGTH)
+  expect(messages[0].body).toBe('message 3')
+  expect(messages.at(-1)!.body).toBe(`message ${THREAD_LENGTH + 2}`)
 })
 
 test('"this case solved it" confirms the fix on the case and files no request', async () => {

@@ -244,8 +244,17 @@ const messageSelect = {
 
 export type ThreadMessage = Prisma.AssistanceMessageGetPayload<{ select: typeof messageSelect }>
 
-export function listMessages({ requestId }: { requestId: string }) {
-  return getDb().assistanceMessage.findMany({ where: { requestId }, orderBy: { createdAt: 'asc' }, take: 500, select: messageSelect })
+/** How many of a thread's latest messages its page shows. */
+export const THREAD_LENGTH = 500
+
+/** The thread's latest THREAD_LENGTH messages, oldest first, and how many earlier ones are left out. */
+export async function listMessages({ requestId }: { requestId: string }) {
+  const db = getDb()
+  const [latest, total] = await Promise.all([
+    db.assistanceMessage.findMany({ where: { requestId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: THREAD_LENGTH, select: messageSelect }),
+    db.assistanceMessage.count({ where: { requestId } }),
+  ])
+  return { messages: latest.reverse(), earlier: total - latest.length }
 }
 
 export function listActivity({ requestId }: { requestId: string }) {

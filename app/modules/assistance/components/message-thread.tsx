@@ -33,6 +33,7 @@ let pendingCount = 0
 export function MessageThread({
   requestId,
   messages,
+  earlier = 0,
   userId,
   caseLinks = [],
   renderImage = (file) => <img src={`/files/${file.id}`} alt={file.fileName} className="message__image" loading="lazy" />,
@@ -40,6 +41,8 @@ export function MessageThread({
   requestId: string
   /** The thread as the loader read it; messages that arrive later are added to it. */
   messages: Message[]
+  /** Messages of the thread older than those loaded, left out. */
+  earlier?: number
   userId: string
   caseLinks?: CaseLink[]
   /** How an image is shown: the page may draw a snapshot's marks over it. */
@@ -129,6 +132,7 @@ export function MessageThread({
     <section className="card" aria-labelledby="messages-title">
       <h2 id="messages-title">{t('messages')}</h2>
       {thread.length === 0 && pending.length === 0 ? <p className="muted">{t('noMessages')}</p> : null}
+      {earlier > 0 ? <p className="muted">{t('earlierMessages', { count: earlier.toLocaleString(locale) })}</p> : null}
       <ol className="message-list" ref={list} aria-live="polite">
         {thread.map((message) => (
           <li key={message.id} className={message.author.id === userId ? 'message message--mine' : 'message'}>
