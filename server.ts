@@ -12,7 +12,7 @@ import { readOrCreateSecret } from './app/utils/data-dir.server'
 import { seedDemoDataIfEmpty } from './app/runtime/seed.server'
 import { startServices } from './app/runtime/services.server'
 import { attachRealtime } from './app/realtime/server.server'
-import { closeAsyncCommitSql } from './app/utils/async-commit-sql.server'
+import { closePgPools } from './app/utils/pg-pool.server'
 import { disconnectDb } from './app/utils/db.server'
 import { getEnv } from './app/utils/env.server'
 import { BASE_SECURITY_HEADERS } from './app/utils/security-headers.server'
@@ -116,7 +116,7 @@ async function main() {
     await escalation.stop()
     await (build.entry.module as { flushBeforeExit?: () => Promise<void> }).flushBeforeExit?.()
     await disconnectDb()
-    await closeAsyncCommitSql()
+    await closePgPools()
     await services.stop()
     process.exit(0)
   }

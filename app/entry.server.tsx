@@ -6,7 +6,7 @@ import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from '~/components/nonce'
 import { flushCaseViews } from '~/modules/cases/case-views.server'
-import { closeAsyncCommitSql } from '~/utils/async-commit-sql.server'
+import { closePgPools } from '~/utils/pg-pool.server'
 import { contentSecurityPolicy } from '~/utils/security-headers.server'
 import { registerLiveRoomKinds } from '~/realtime/live-room-kinds.server'
 
@@ -52,5 +52,5 @@ export default function handleRequest(request: Request, responseStatusCode: numb
 /** Called by server.ts on SIGINT/SIGTERM, inside the build's module graph, before the database stops. */
 export async function flushBeforeExit() {
   await flushCaseViews()
-  await closeAsyncCommitSql()
+  await closePgPools()
 }

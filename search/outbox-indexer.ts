@@ -1,3 +1,4 @@
+import { withAdvisoryLock } from '../app/utils/advisory-lock.server'
 import { getDb } from '../app/utils/db.server'
 import { applyChanges } from './case-index'
 import { applyThesaurus, entityIndexes, isIndexedEntity } from './indexed-entities'
@@ -29,7 +30,23 @@ export async function drainOutboxBatch(batchSize = 500) {
   return rows.length
 }
 
+// One drain at a time across every node: two drains could otherwise load the same case at two
+// versions and apply the older one last, leaving a stale document in the index.
+export const OUTBOX_LOCK = 7_243_001
+
+/** Empties the outbox, after any drain under way (on any node) has finished. */
 export async function drainOutbox(batchSize = 500) {
+  const drained = await withAdvisoryLock(OUTBOX_LOCK, { wait: true }, () => drainAll(batchSize))
+  return drained.ran ? drained.value : 0
+}
+
+/** Empties the outbox unless another process is doing it (then `null`: that one will). */
+export async function drainOutboxUnlessBusy(batchSize = 500) {
+  const drained = await withAdvisoryLock(OUTBOX_LOCK, { wait: false }, () => drainAll(batchSize))
+  return drained.ran ? drained.value : null
+}
+
+async function drainAll(batchSize: number) {
   let total = 0
   for (let drained = await drainOutboxBatch(batchSize); drained > 0; drained = await drainOutboxBatch(batchSize)) {
     total += drained
@@ -61,7 +78,7 @@ export function startOutboxIndexer({
   const run = () => {
     if (running) return
     running = (prepared ? Promise.resolve() : prepare().then(() => void (prepared = true)))
-      .then(() => drainOutbox())
+      .then(() => drainOutboxUnlessBusy())
       .then(() => {
         if (failures > 0) log('search indexer: Meilisearch is back, the index has caught up')
         failures = 0

@@ -11,4 +11,3 @@ import { lazyPgPool } from './pg-pool.server'
 const asyncCommit = lazyPgPool('async-commit', { settings: { synchronous_commit: 'off' }, max: 4, idleMs: 60_000 })
 
 export const getAsyncCommitSql = asyncCommit.get
-export const closeAsyncCommitSql = asyncCommit.close

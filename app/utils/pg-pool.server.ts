@@ -1,5 +1,12 @@
 import pg from 'pg'
 
+const pools = new Set<{ close(): Promise<void> }>()
+
+/** Closes every pool of this module (at shutdown, or before a test database is dropped). */
+export async function closePgPools() {
+  await Promise.all([...pools].map((pool) => pool.close()))
+}
+
 /**
  * A plain `pg` pool on DATABASE_URL, made on first use and made again when the URL changes
  * (tests move between databases). `settings` are PostgreSQL session settings for its connections.
@@ -11,7 +18,7 @@ export function lazyPgPool(purpose: string, { settings, max, idleMs }: { setting
   const options = Object.entries({ TimeZone: 'UTC', ...settings })
     .map(([name, value]) => `-c ${name}=${value}`)
     .join(' ')
-  return {
+  const lazy = {
     get() {
       const url = process.env.DATABASE_URL
       if (!url) throw new Error('DATABASE_URL is not set: start the services first')
@@ -30,6 +37,8 @@ export function lazyPgPool(purpose: string, { settings, max, idleMs }: { setting
       await closing?.end()
     },
   }
+  pools.add(lazy)
+  return lazy
 }
 
 const statementNames = new Map<string, string>()

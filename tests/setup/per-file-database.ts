@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import pg from 'pg'
 import { afterAll, beforeAll, inject } from 'vitest'
 import { resetEnvCache } from '../../app/utils/env.server'
-import { closeAsyncCommitSql } from '../../app/utils/async-commit-sql.server'
+import { closePgPools } from '../../app/utils/pg-pool.server'
 import { disconnectDb } from '../../app/utils/db.server'
 import { seedReferenceData } from '../../app/runtime/seed.server'
 import { databaseUrlFor } from './test-services'
@@ -37,7 +37,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await disconnectDb()
-  await closeAsyncCommitSql()
+  await closePgPools()
   await withAdmin((client) => client.query(`drop database if exists ${database} with (force)`))
   const response = await fetch(`${inject('meiliUrl')}/indexes?limit=1000`, {
     headers: { Authorization: `Bearer ${inject('meiliKey')}` },
