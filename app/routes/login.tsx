@@ -30,19 +30,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 400 })
   const { email, password, redirectTo } = parsed.data
   const limiterKey = `${context.clientIp ?? 'unknown'}|${email.toLowerCase()}`
-  if (loginLimiter.isBlocked(limiterKey)) {
-    const minutes = Math.ceil(loginLimiter.retryAfterSeconds(limiterKey) / 60)
+  const retryAfter = await loginLimiter.begin(limiterKey)
+  if (retryAfter > 0) {
     return Response.json(
-      { errors: { _form: translate(locale, 'auth.tooMany', { minutes }) } },
-      { status: 429, headers: { 'Retry-After': String(loginLimiter.retryAfterSeconds(limiterKey)) } },
+      { errors: { _form: translate(locale, 'auth.tooMany', { minutes: Math.ceil(retryAfter / 60) }) } },
+      { status: 429, headers: { 'Retry-After': String(retryAfter) } },
     )
   }
   const user = await verifyLogin({ email, password })
-  if (!user) {
-    loginLimiter.recordFailure(limiterKey)
-    return Response.json({ errors: { _form: translate(locale, 'auth.invalid') } }, { status: 400 })
-  }
-  loginLimiter.reset(limiterKey)
+  if (!user) return Response.json({ errors: { _form: translate(locale, 'auth.invalid') } }, { status: 400 })
+  await loginLimiter.succeeded(limiterKey)
   const storage = getSessionStorage()
   const session = await storage.getSession()
   session.set(SESSION_ID_KEY, await createSession(user.id))

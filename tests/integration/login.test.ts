@@ -2,6 +2,7 @@ import { beforeAll, expect, test } from 'vitest'
 import { action as login } from '../../app/routes/login'
 import { action as logout } from '../../app/routes/logout'
 import { getUser } from '../../app/utils/auth.server'
+import { createAttemptLimiter } from '../../app/utils/rate-limit.server'
 import { createUser } from '../../app/utils/user.server'
 
 const attempt = (email: string, password: string, clientIp = '10.0.0.1') =>
@@ -58,4 +59,21 @@ test('five wrong passwords lock that address and account out for a while, even w
   expect(Number(blocked.headers.get('Retry-After'))).toBeGreaterThan(0)
   // Another address is not affected.
   expect(((await attempt('login-test@gtac.test', 'correct-horse', '10.0.0.3')) as Response).status).toBe(302)
+})
+
+test('a burst of parallel guesses is held to the limit: five are tried, the rest refused', async () => {
+  const replies = (await Promise.all(Array.from({ length: 12 }, () => attempt('login-test@gtac.test', 'wrong', '10.0.0.4')))) as Response[]
+  expect(replies.map((reply) => reply.status).sort()).toEqual([...Array(5).fill(400), ...Array(7).fill(429)])
+})
+
+test('the count is kept in the database, so every node sees it, and a sign-in clears it', async () => {
+  // Two nodes are two limiters of the same scope over one database.
+  const [nodeA, nodeB] = [0, 1].map(() => createAttemptLimiter({ scope: 'login', maxFailures: 5, windowMs: 60_000 }))
+  const key = '10.0.0.5|login-test@gtac.test'
+  for (let i = 0; i < 3; i++) expect(await nodeA.begin(key)).toBe(0)
+  for (let i = 0; i < 2; i++) expect(await nodeB.begin(key)).toBe(0)
+  expect(await nodeA.begin(key)).toBeGreaterThan(0)
+  expect(((await attempt('login-test@gtac.test', 'correct-horse', '10.0.0.5')) as Response).status).toBe(429)
+  await nodeB.succeeded(key)
+  expect(((await attempt('login-test@gtac.test', 'correct-horse', '10.0.0.5')) as Response).status).toBe(302)
 })

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { getDb } from '~/utils/db.server'
 import { hashPassword, verifyPassword } from '~/utils/password.server'
-import { createFailureLimiter } from '~/utils/rate-limit.server'
+import { createAttemptLimiter } from '~/utils/rate-limit.server'
 
 export const passwordChangeSchema = z
   .object({
@@ -13,21 +13,18 @@ export const passwordChangeSchema = z
   .refine((input) => input.next !== input.current, { path: ['next'], message: 'choose a password different from the current one' })
 
 // Guessing the current password from a stolen session is as slow as guessing at the login.
-const wrongPasswords = createFailureLimiter({ maxFailures: 5, windowMs: 15 * 60 * 1000 })
+const wrongPasswords = createAttemptLimiter({ scope: 'password-change', maxFailures: 5, windowMs: 15 * 60 * 1000 })
 
 /**
  * Changes the password after checking the current one; every other session of the user ends
  * (a stolen one included), the one in use stays.
  */
 export async function changePassword({ userId, sessionId, current, next }: { userId: string; sessionId: string | null; current: string; next: string }) {
-  if (wrongPasswords.isBlocked(userId)) return { ok: false as const, errors: { current: 'too many wrong passwords: try again in 15 minutes' } }
+  if ((await wrongPasswords.begin(userId)) > 0) return { ok: false as const, errors: { current: 'too many wrong passwords: try again in 15 minutes' } }
   const db = getDb()
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } })
-  if (!(await verifyPassword(user.passwordHash, current))) {
-    wrongPasswords.recordFailure(userId)
-    return { ok: false as const, errors: { current: 'the current password is not right' } }
-  }
-  wrongPasswords.reset(userId)
+  if (!(await verifyPassword(user.passwordHash, current))) return { ok: false as const, errors: { current: 'the current password is not right' } }
+  await wrongPasswords.succeeded(userId)
   const passwordHash = await hashPassword(next)
   await db.$transaction([
     db.user.update({ where: { id: userId }, data: { passwordHash } }),
