@@ -1,3 +1,4 @@
+import { withAdvisoryLock } from '~/utils/advisory-lock.server'
 import { dtcCodes, demoStations, vehicleModels, vehicleSystems } from '~/modules/catalogue/demo-catalogue.server'
 import { seedDemoRequests } from '~/modules/assistance/demo/seed-requests.server'
 import { seedDemoBulletins } from '~/modules/bulletins/demo/seed-bulletins.server'
@@ -88,9 +89,16 @@ export async function importDemoCases(count: number, log: (line: string) => void
 }
 
 /** A fresh database gets demo stations, accounts, cases and assistance requests unless SEED_DEMO=never. */
+// Nodes starting together on an empty database seed it once: the others wait, then find it seeded.
+const SEED_LOCK = 727_275
+
 export async function seedDemoDataIfEmpty({ log }: { log: (line: string) => void }) {
+  if (getEnv().SEED_DEMO === 'never') return
+  await withAdvisoryLock(SEED_LOCK, { wait: true }, () => seedDemoData({ log }))
+}
+
+async function seedDemoData({ log }: { log: (line: string) => void }) {
   const env = getEnv()
-  if (env.SEED_DEMO === 'never') return
   // A demo database made before the exams, inspections or courses existed gets their demo data too.
   if ((await getDb().user.count()) > 0) {
     await seedDemoExams({ log })
