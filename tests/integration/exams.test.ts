@@ -381,6 +381,16 @@ describe('attempt limits and cool-down', () => {
     expect(new Set(outcomes.map((outcome) => outcome.ok && outcome.attemptId)).size).toBe(1)
     expect(await getDb().examAttempt.count({ where: { userId: user.id, paperId } })).toBe(1)
   })
+
+  test('a whole room starting at the same minute: 80 candidates at once all get their attempt', async () => {
+    const ids = await createQuestions(trainer, Array.from({ length: 30 }, (_, n) => singleChoice({ stem: `Burst question ${n}` })))
+    const paperId = await publishedPaper(trainer, { rules: [{ systemCode: 'engine', difficulty: 1, count: 20 }] })
+    expect(ids).toHaveLength(30)
+    const users = await Promise.all(Array.from({ length: 80 }, () => createTestUser({ stationId })))
+    const outcomes = await Promise.all(users.map((user) => startAttempt({ user, paperId })))
+    expect(outcomes.filter((outcome) => !outcome.ok)).toEqual([])
+    expect(await getDb().examAttempt.count({ where: { paperId } })).toBe(80)
+  })
 })
 
 describe('levels', () => {

@@ -131,20 +131,27 @@ export type StartOutcome =
  * Starts an attempt, or returns the one already running (resume). One transaction per candidate
  * and paper (an advisory lock), so a double click cannot start two or exceed the limit.
  */
+// A burst of starts queues for a connection (Prisma gives up after 2 s by default) rather than failing.
+const BURST_TOLERANT = { maxWait: 15_000, timeout: 15_000 }
+
 export async function startAttempt({ user, paperId, now = new Date(), seed = newSeed() }: { user: Candidate; paperId: string; now?: Date; seed?: number }): Promise<StartOutcome> {
   await settleExpiredAttempts({ userId: user.id, paperId, now })
-  return getDb().$transaction(async (tx): Promise<StartOutcome> => {
+  const db = getDb()
+  // The paper and its bank are read before the transaction: a room of candidates starting at the
+  // same minute then holds each connection only for the short check-and-insert below.
+  const paper = await db.examPaper.findFirst({ where: { id: paperId, publishedAt: { not: null } }, select: paperPolicySelect })
+  if (!paper) return { ok: false, reason: 'not-found' }
+  const drawRules = parseDrawRules(paper.drawRules)
+  const bank = await loadPaperBank(db, { id: paper.id, drawRules })
+  return db.$transaction(async (tx): Promise<StartOutcome> => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`exam-attempt:${user.id}:${paperId}`}))`
-    const paper = await tx.examPaper.findFirst({ where: { id: paperId, publishedAt: { not: null } }, select: paperPolicySelect })
-    if (!paper) return { ok: false, reason: 'not-found' }
     const attempts = await tx.examAttempt.findMany({ where: { userId: user.id, paperId }, select: attemptSummarySelect })
     const state = standing(paper, attempts, await heldLevels({ userId: user.id, now, db: tx }), now)
     if (state.running) return { ok: true, resumed: true, attemptId: state.running.id }
     if (!state.prerequisiteMet) return { ok: false, reason: 'prerequisite', requiredLevel: state.requiredLevel! }
     if (state.attemptsLeft === 0) return { ok: false, reason: 'no-attempts-left' }
     if (state.cooldownUntil) return { ok: false, reason: 'cooldown', retryAt: state.cooldownUntil }
-    const drawRules = parseDrawRules(paper.drawRules)
-    const { questions, shortfalls } = drawQuestions({ seed, rules: drawRules, ...(await loadPaperBank(tx, { id: paper.id, drawRules })) })
+    const { questions, shortfalls } = drawQuestions({ seed, rules: drawRules, ...bank })
     if (questions.length === 0 || shortfalls.length > 0) return { ok: false, reason: 'bank-too-small' }
     const attempt = await tx.examAttempt.create({
       data: {
@@ -164,7 +171,7 @@ export async function startAttempt({ user, paperId, now = new Date(), seed = new
       select: { id: true },
     })
     return { ok: true, resumed: false, attemptId: attempt.id }
-  })
+  }, BURST_TOLERANT)
 }
 
 const attemptSelect = {
