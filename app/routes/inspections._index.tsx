@@ -1,6 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { pageParam } from '~/components/admin-nav'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { PagePagination } from '~/components/pagination'
 import { useLocalName, useLocale, useMessages } from '~/i18n/use-t'
 import { InspectionStatusBadge, formatScore } from '~/modules/inspections/components/status-badge'
 import { ScheduleForm } from '~/modules/inspections/components/schedule-form'
@@ -12,11 +14,13 @@ import { invariantResponse } from '~/utils/permissions.server'
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const inspector = mayInspect(user)
+  const url = new URL(request.url)
   const [inspections, stations, templates] = await Promise.all([
-    listInspections({ user }),
+    listInspections({ user, page: pageParam(url) }),
     inspector ? listStationsToInspect() : [],
     inspector ? listCurrentTemplates() : [],
   ])
+  if (inspections.page > inspections.pages) throw redirect(`${url.pathname}?page=${inspections.pages}`)
   return { inspections, stations, templates, inspector }
 }
 
@@ -50,11 +54,11 @@ export default function InspectionList() {
         </div>
       </header>
 
-      {inspections.length === 0 ? (
+      {inspections.rows.length === 0 ? (
         <p className="empty-state">{inspector ? t('emptyInspector') : t('empty')}</p>
       ) : (
         <ul className="inspection-list">
-          {inspections.map((row) => (
+          {inspections.rows.map((row) => (
             <li key={row.id} className="inspection-row">
               <div className="inspection-row__head">
                 <Link to={`/inspections/${row.id}`} className="inspection-row__title">
@@ -73,6 +77,7 @@ export default function InspectionList() {
           ))}
         </ul>
       )}
+      <PagePagination page={inspections.page} pages={inspections.pages} />
 
       {inspector ? <ScheduleForm stations={stations} templates={templates} errors={actionData?.errors ?? {}} /> : null}
     </section>

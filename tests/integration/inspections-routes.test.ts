@@ -2,7 +2,7 @@ import { createServer, type Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { io as connect, type Socket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { publishTemplateVersion } from '../../app/modules/inspections/inspections.server'
+import { INSPECTION_PAGE_SIZE, publishTemplateVersion } from '../../app/modules/inspections/inspections.server'
 import { attachRealtime, type Realtime } from '../../app/realtime/server.server'
 import { action as inspectionAction, loader as inspectionLoader } from '../../app/routes/inspections.$inspectionId'
 import { action as listAction, loader as listLoader } from '../../app/routes/inspections._index'
@@ -44,6 +44,8 @@ const post = async (user: SessionUser, id: string, form: Record<string, string>)
 async function schedule(user: SessionUser, form: Record<string, string>) {
   return callRoute(async () => listAction(routeArgs(await page(user, '/inspections', form))))
 }
+
+type ListData = { inspections: { rows: Array<{ id: string; number: number }>; page: number; pages: number; total: number }; inspector: boolean; stations: unknown[] }
 
 async function newInspection() {
   const response = await schedule(inspector, { stationId, templateId, scheduledAt: '2030-01-02T09:30', timezoneOffset: '-480' })
@@ -89,9 +91,24 @@ describe('pages', () => {
     expect(await bad.json()).toEqual({ errors: { stationId: 'choose a station', scheduledAt: 'choose a date and time' } })
     const id = await newInspection()
     expect((await getDb().inspection.findUniqueOrThrow({ where: { id } })).scheduledAt.toISOString()).toBe('2030-01-02T01:30:00.000Z')
-    const list = (await listLoader(routeArgs(await page(manager, '/inspections')))) as { inspections: Array<{ id: string }>; inspector: boolean; stations: unknown[] }
-    expect(list.inspections.map((row) => row.id)).toContain(id)
+    const list = (await listLoader(routeArgs(await page(manager, '/inspections')))) as ListData
+    expect(list.inspections.rows.map((row) => row.id)).toContain(id)
     expect(list).toMatchObject({ inspector: false, stations: [] })
+  })
+
+  test('the list comes in pages of 30, latest first; a page past the end goes to the last one', async () => {
+    while ((await getDb().inspection.count({ where: { stationId } })) <= INSPECTION_PAGE_SIZE) await newInspection()
+    const total = await getDb().inspection.count({ where: { stationId } })
+    const first = (await listLoader(routeArgs(await page(manager, '/inspections')))) as ListData
+    const second = (await listLoader(routeArgs(await page(manager, '/inspections?page=2')))) as ListData
+    expect(first.inspections).toMatchObject({ page: 1, pages: 2, total })
+    expect(first.inspections.rows).toHaveLength(INSPECTION_PAGE_SIZE)
+    expect(second.inspections.rows).toHaveLength(total - INSPECTION_PAGE_SIZE)
+    const numbers = [...first.inspections.rows, ...second.inspections.rows].map((row) => row.number)
+    expect(new Set(numbers).size).toBe(total)
+    const past = await callRoute(async () => listLoader(routeArgs(await page(manager, '/inspections?page=9'))))
+    expect(past.status).toBe(302)
+    expect(past.headers.get('Location')).toBe('/inspections?page=2')
   })
 
   test('an inspection\'s page, report and actions are not found for another station', async () => {

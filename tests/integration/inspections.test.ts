@@ -109,7 +109,7 @@ describe('scheduling and who sees what', () => {
   test('a station sees only its own; an inspector those they run; an admin all; a trainer none', async () => {
     const northByMe = await scheduled()
     const southByOther = await scheduled(otherInspector, south.id)
-    const ids = async (user: SessionUser) => (await listInspections({ user })).map((row) => row.id)
+    const ids = async (user: SessionUser) => (await listInspections({ user })).rows.map((row) => row.id)
     expect(await ids(manager)).toContain(northByMe)
     expect(await ids(manager)).not.toContain(southByOther)
     expect(await ids(tech)).toContain(northByMe)

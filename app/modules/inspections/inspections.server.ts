@@ -107,23 +107,29 @@ export async function scheduleInspection({ user, input }: { user: SessionUser; i
   return { ok: true, id: inspection.id }
 }
 
-export function listInspections({ user, take = 100 }: { user: Caller; take?: number }) {
-  return getDb().inspection.findMany({
-    where: inspectionVisibilityWhere(user),
-    orderBy: { scheduledAt: 'desc' },
-    take,
-    select: {
-      id: true,
-      number: true,
-      scheduledAt: true,
-      status: true,
-      score: true,
-      station: { select: { id: true, name: true, code: true } },
-      inspector: { select: { id: true, name: true } },
-      template: { select: { nameZh: true, nameEn: true, version: true } },
-      _count: { select: { actions: { where: { status: { not: 'VERIFIED' } } } } },
-    },
-  })
+export const INSPECTION_PAGE_SIZE = 30
+
+const inspectionRowSelect = {
+  id: true,
+  number: true,
+  scheduledAt: true,
+  status: true,
+  score: true,
+  station: { select: { id: true, name: true, code: true } },
+  inspector: { select: { id: true, name: true } },
+  template: { select: { nameZh: true, nameEn: true, version: true } },
+  _count: { select: { actions: { where: { status: { not: 'VERIFIED' } } } } },
+} as const satisfies Prisma.InspectionSelect
+
+/** One page of the inspections the caller sees, latest scheduled first. */
+export async function listInspections({ user, page = 1 }: { user: Caller; page?: number }) {
+  const db = getDb()
+  const where = inspectionVisibilityWhere(user)
+  const [rows, total] = await Promise.all([
+    db.inspection.findMany({ where, orderBy: [{ scheduledAt: 'desc' }, { id: 'desc' }], skip: (page - 1) * INSPECTION_PAGE_SIZE, take: INSPECTION_PAGE_SIZE, select: inspectionRowSelect }),
+    db.inspection.count({ where }),
+  ])
+  return { rows, total, page, pages: Math.max(1, Math.ceil(total / INSPECTION_PAGE_SIZE)) }
 }
 
 export function listStationsToInspect() {
