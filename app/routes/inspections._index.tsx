@@ -8,6 +8,7 @@ import { InspectionStatusBadge, formatScore } from '~/modules/inspections/compon
 import { ScheduleForm } from '~/modules/inspections/components/schedule-form'
 import { listCurrentTemplates, listInspections, listStationsToInspect, mayInspect, scheduleInspection } from '~/modules/inspections/inspections.server'
 import { inspectionMessages } from '~/modules/inspections/messages'
+import { mayEditTemplates } from '~/modules/inspections/templates.server'
 import { requireUser } from '~/utils/auth.server'
 import { invariantResponse } from '~/utils/permissions.server'
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     inspector ? listCurrentTemplates() : [],
   ])
   if (inspections.page > inspections.pages) throw redirect(`${url.pathname}?page=${inspections.pages}`)
-  return { inspections, stations, templates, inspector }
+  return { inspections, stations, templates, inspector, editsTemplates: mayEditTemplates(user) }
 }
 
 export const meta: MetaFunction = () => [{ title: 'GTAC · 远程巡检 / Inspections' }]
@@ -35,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function InspectionList() {
-  const { inspections, stations, templates, inspector } = useLoaderData<typeof loader>()
+  const { inspections, stations, templates, inspector, editsTemplates } = useLoaderData<typeof loader>()
   const actionData = useActionData<{ errors?: Record<string, string> }>()
   const t = useMessages(inspectionMessages)
   const localName = useLocalName()
@@ -50,6 +51,7 @@ export default function InspectionList() {
           <p className="muted">{inspector ? t('intro') : t('introStation')}</p>
         </div>
         <div className="button-row">
+          {editsTemplates ? <Link className="button button--ghost" to="/inspections/templates">{t('templates')}</Link> : null}
           <Link className="button button--ghost" to="/inspections/reports">{t('reports')}</Link>
         </div>
       </header>

@@ -42,6 +42,8 @@ function sideOf(user: Caller, inspection: { inspectorId: string; stationId: stri
 export async function publishTemplateVersion(raw: TemplateInput) {
   const input = templateInputSchema.parse(raw)
   return getDb().$transaction(async (db) => {
+    // Two editors publishing at once take turns, so each gets its own version number.
+    await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`checklist:${input.key}`}))`
     const latest = await db.checklistTemplate.findFirst({ where: { key: input.key }, orderBy: { version: 'desc' }, select: { version: true } })
     return db.checklistTemplate.create({
       data: {

@@ -8,32 +8,52 @@ const idList = z
   .transform((value) => (Array.isArray(value) ? value : value ? value.split(',') : []).map((item) => item.trim()).filter(Boolean))
   .pipe(z.array(z.string().max(40)).max(20, 'at most 20 files'))
 
-/** A checklist version as the seed (or a future template editor) writes it. */
+const chinese = (max: number) => z.string().trim().min(1, 'write it in Chinese').max(max, `at most ${max} characters`)
+const english = (max: number) => z.string().trim().min(1, 'write it in English').max(max, `at most ${max} characters`)
+const WEIGHT = 'a weight is a whole number from 1 to 10'
+
+/** A checklist version, as the seed and the template editor write it. */
 export const templateInputSchema = z.object({
   key: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'a key is lower-case letters, digits and dashes'),
-  nameZh: z.string().trim().min(1).max(100),
-  nameEn: z.string().trim().min(1).max(100),
+  nameZh: chinese(100),
+  nameEn: english(100),
   sections: z
     .array(
       z.object({
-        titleZh: z.string().trim().min(1).max(100),
-        titleEn: z.string().trim().min(1).max(100),
+        titleZh: chinese(100),
+        titleEn: english(100),
         items: z
           .array(
             z.object({
-              textZh: z.string().trim().min(1).max(300),
-              textEn: z.string().trim().min(1).max(300),
-              guidanceZh: z.string().max(1000).default(''),
-              guidanceEn: z.string().max(1000).default(''),
-              weight: z.number().int().min(1).max(10),
+              textZh: chinese(300),
+              textEn: english(300),
+              guidanceZh: z.string().trim().max(1000, 'at most 1000 characters').default(''),
+              guidanceEn: z.string().trim().max(1000, 'at most 1000 characters').default(''),
+              weight: z.number({ invalid_type_error: WEIGHT, required_error: WEIGHT }).int(WEIGHT).min(1, WEIGHT).max(10, WEIGHT),
               requiresPhoto: z.boolean().default(false),
             }),
           )
-          .min(1),
+          .min(1, 'a section needs at least one checkpoint')
+          .max(100, 'at most 100 checkpoints in a section'),
       }),
     )
-    .min(1),
+    .min(1, 'a checklist needs at least one section')
+    .max(30, 'at most 30 sections'),
 })
+
+/** The editor's form, fields named by path (`sections.0.items.1.weight`), as a template input. */
+export function templateFromForm(fields: Record<string, unknown>) {
+  const list = (value: unknown) => (Array.isArray(value) ? value : [])
+  const sections = list(fields.sections).map((section: Record<string, unknown>) => ({
+    ...section,
+    items: list(section?.items).map((item: Record<string, unknown>) => ({
+      ...item,
+      weight: typeof item?.weight === 'string' && item.weight.trim() !== '' ? Number(item.weight) : undefined,
+      requiresPhoto: item?.requiresPhoto === 'on' || item?.requiresPhoto === 'true',
+    })),
+  }))
+  return { ...fields, sections }
+}
 export type TemplateInput = z.input<typeof templateInputSchema>
 
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/
