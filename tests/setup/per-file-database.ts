@@ -3,6 +3,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, inject } from 'vitest'
 import { resetEnvCache } from '../../app/utils/env.server'
 import { closeAsyncCommitSql } from '../../app/utils/async-commit-sql.server'
+import { closePageSql } from '../../app/utils/page-sql.server'
 import { disconnectDb } from '../../app/utils/db.server'
 import { seedReferenceData } from '../../app/runtime/seed.server'
 import { databaseUrlFor } from './test-services'
@@ -38,6 +39,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await disconnectDb()
   await closeAsyncCommitSql()
+  await closePageSql()
   await withAdmin((client) => client.query(`drop database if exists ${database} with (force)`))
   const response = await fetch(`${inject('meiliUrl')}/indexes?limit=1000`, {
     headers: { Authorization: `Bearer ${inject('meiliKey')}` },
