@@ -84,6 +84,7 @@ describe('search insights', () => {
     const first = await recordSearch({ userId: tech.id, q: 'P03', scope: 'case', hitCount: 9, now: start })
     const refined = await recordSearch({ userId: tech.id, q: 'P0300', scope: 'case', hitCount: 4, now: new Date(start.getTime() + 1000) })
     expect(refined).toBe(first)
+    expect((await getDb().searchQueryLog.findUniqueOrThrow({ where: { id: first! }, select: { createdAt: true } })).createdAt).toEqual(new Date(start.getTime() + 1000))
     const other = await recordSearch({ userId: tech.id, q: '半路熄火了', scope: 'case', hitCount: 0, now: new Date(start.getTime() + 2000) })
     expect(other).not.toBe(first)
     expect(await recordClick({ userId: engineer.id, logId: first!, hitId: 'x' })).toBe(false)
