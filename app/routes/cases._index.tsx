@@ -35,12 +35,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return { params, type, site, result: null, catalogue, workInProgress: [], curator, ...(await followUp(user.id, params, type, site.estimatedTotalHits)) }
   }
   const [result, catalogue, workInProgress] = await Promise.all([
-    searchCasesWithFallback({ ...params, modelId: params.model }),
+    searchCasesWithFallback({ ...params, modelId: params.model, facets: PAGE_FACETS }),
     getCatalogue(),
     params.q || params.offset ? [] : listWorkInProgress({ user, take: 5 }),
   ])
   return { params, type, site: null, result, catalogue, workInProgress, curator, ...(await followUp(user.id, params, type, result.estimatedTotalHits)) }
 }
+
+// The facets listed beside the results (classic is a toggle without a count).
+const PAGE_FACETS = ['modelId', 'system', 'year', 'dtcs'] as const
 
 /** A first page of results is logged for the curators; a search that found nothing gets suggestions. */
 async function followUp(userId: string, params: { q: string; offset: number }, scope: string, hitCount: number) {
