@@ -13,7 +13,6 @@ import { seedDemoDataIfEmpty } from './app/runtime/seed.server'
 import { startServices } from './app/runtime/services.server'
 import { attachRealtime } from './app/realtime/server.server'
 import { closeAsyncCommitSql } from './app/utils/async-commit-sql.server'
-import { closePageSql } from './app/utils/page-sql.server'
 import { disconnectDb } from './app/utils/db.server'
 import { getEnv } from './app/utils/env.server'
 import { BASE_SECURITY_HEADERS } from './app/utils/security-headers.server'
@@ -118,7 +117,6 @@ async function main() {
     await (build.entry.module as { flushBeforeExit?: () => Promise<void> }).flushBeforeExit?.()
     await disconnectDb()
     await closeAsyncCommitSql()
-    await closePageSql()
     await services.stop()
     process.exit(0)
   }

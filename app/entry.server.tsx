@@ -6,6 +6,7 @@ import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from '~/components/nonce'
 import { flushCaseViews } from '~/modules/cases/case-views.server'
+import { closePageSql } from '~/utils/page-sql.server'
 import { contentSecurityPolicy } from '~/utils/security-headers.server'
 import { registerLiveRoomKinds } from '~/realtime/live-room-kinds.server'
 
@@ -51,4 +52,6 @@ export default function handleRequest(request: Request, responseStatusCode: numb
 /** Called by server.ts on SIGINT/SIGTERM, inside the build's module graph, before the database stops. */
 export async function flushBeforeExit() {
   await flushCaseViews()
+  // The routes' pool is this graph's copy (server.ts imports its own).
+  await closePageSql()
 }
