@@ -52,5 +52,6 @@ export default function handleRequest(request: Request, responseStatusCode: numb
 /** Called by server.ts on SIGINT/SIGTERM, inside the build's module graph, before the database stops. */
 export async function flushBeforeExit() {
   await flushCaseViews()
+  // The routes' pools are this graph's copies (server.ts imports its own).
   await closePgPools()
 }

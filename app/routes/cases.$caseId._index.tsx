@@ -15,8 +15,7 @@ import { DuplicateCandidates } from '~/modules/cases/components/duplicate-candid
 import {
   addCaseComment,
   confirmCaseFix,
-  getCase,
-  caseDiscussion,
+  getCaseWithDiscussion,
   transitionCase,
   forReading,
 } from '~/modules/cases/case.server'
@@ -26,13 +25,13 @@ import { invariantResponse } from '~/utils/permissions.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const record = await getCase({ user, caseId: params.caseId! })
-  invariantResponse(record, 'Case not found')
+  const read = await getCaseWithDiscussion({ user, caseId: params.caseId! })
+  invariantResponse(read, 'Case not found')
+  const { record, comments, confirmed } = read
   // A duplicate merged into another case leads there.
   if (record.mergedIntoId) throw redirect(`/cases/${record.mergedIntoId}?merged=${record.id}`)
   const curator = mayMergeCases(user) && (record.status === 'APPROVED' || record.status === 'CLASSIC')
-  const [{ comments, confirmed }, dtcs, bulletins, duplicates] = await Promise.all([
-    caseDiscussion({ caseId: record.id, userId: user.id }),
+  const [dtcs, bulletins, duplicates] = await Promise.all([
     describeDtcs(record.dtcs),
     bulletinsForVehicle({ user, modelId: record.model.id, year: record.year, vin: record.vin, systemCode: record.system.code, dtcs: record.dtcs }),
     curator ? duplicateCandidates(record) : [],

@@ -35,21 +35,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return { params, type, site, result: null, catalogue, workInProgress: [], curator, ...(await followUp(user.id, params, type, site.estimatedTotalHits)) }
   }
   const [result, catalogue, workInProgress] = await Promise.all([
-    searchCasesWithFallback({ ...params, modelId: params.model }),
+    searchCasesWithFallback({ ...params, modelId: params.model, facets: PAGE_FACETS }),
     getCatalogue(),
     params.q || params.offset ? [] : listWorkInProgress({ user, take: 5 }),
   ])
   return { params, type, site: null, result, catalogue, workInProgress, curator, ...(await followUp(user.id, params, type, result.estimatedTotalHits)) }
 }
 
-/** A first page of results is logged for the curators; a search that found nothing gets suggestions. */
+// The facets listed beside the results (classic is a toggle without a count).
+const PAGE_FACETS = ['modelId', 'system', 'year', 'dtcs'] as const
+
+/**
+ * A first page of results is logged for the curators; a search that found nothing gets
+ * suggestions. The page does not wait for the log's row: its id follows in the stream (the click
+ * beacon needs it), and a failed write is logged and leaves the beacon off.
+ */
 async function followUp(userId: string, params: { q: string; offset: number }, scope: string, hitCount: number) {
   if (!params.q || params.offset > 0) return { logId: null, suggestions: [] }
-  const [logId, suggestions] = await Promise.all([
-    recordSearch({ userId, q: params.q, scope, hitCount }),
-    hitCount === 0 ? knownTerms().then((terms) => closestTerms(params.q, terms)) : [],
-  ])
-  return { logId: logId === null ? null : String(logId), suggestions }
+  const logId = recordSearch({ userId, q: params.q, scope, hitCount }).then(
+    (id) => (id === null ? null : String(id)),
+    (error: unknown) => {
+      console.error(`search log not written: ${(error as Error).message}`)
+      return null
+    },
+  )
+  const suggestions = hitCount === 0 ? closestTerms(params.q, await knownTerms()) : []
+  return { logId, suggestions }
 }
 
 type FacetKey = 'model' | 'year' | 'system' | 'dtc'

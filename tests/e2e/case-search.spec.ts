@@ -13,6 +13,15 @@ test('a technician finds cases by a Chinese query and narrows them with a facet'
   await expect(page).toHaveURL(/year=\d{4}/)
 })
 
+test('opening a hit of a logged search tells the insights which one, also when the page was loaded whole', async ({ page }) => {
+  await signIn(page, 'tech@gtac.test')
+  // A document request: the log's id arrives in the page's stream, after the results.
+  await page.goto('/cases?q=P0171')
+  const beacon = page.waitForResponse((response) => response.url().endsWith('/search/clicks'))
+  await page.locator('.hit__title a').first().click()
+  expect((await beacon).status()).toBe(204)
+})
+
 test('anonymous visitors are sent to sign in', async ({ page }) => {
   await page.goto('/cases?q=P0171')
   await expect(page).toHaveURL(/\/login\?redirectTo=/)

@@ -6,6 +6,8 @@ import { action as ackApi } from '../../app/routes/api.bulletins.$bulletinId.ack
 import { action as createApi, loader as listApi } from '../../app/routes/api.bulletins'
 import { createApiToken } from '../../app/utils/api-token.server'
 import { getDb } from '../../app/utils/db.server'
+import { applicabilityWhere, bulletinsForReaderWhere, readerOf } from '../../app/modules/bulletins/audience.server'
+import type { Prisma } from '../../app/generated/prisma/client'
 import type { SessionUser } from '../../app/utils/session-user'
 import { createStation, createTestUser, ensureVehicleModels } from '../factories'
 import { callRoute, jsonRequest, routeArgs } from '../route-calls'
@@ -152,6 +154,72 @@ describe('reading bulletins', () => {
     expect(await shown(['P0128', 'P0300'])).toContain(id)
     expect(await shown(['P0300'])).not.toContain(id)
     expect(await shown(['P0128'], 2024)).not.toContain(id)
+  })
+})
+
+describe('the case page\'s bulletins in SQL', () => {
+  test('show exactly what the audience and applicability rules allow, to every reader and vehicle', async () => {
+    const author = trainer.id
+    const now = Date.now()
+    const variants: Array<Partial<Prisma.BulletinUncheckedCreateInput>> = [
+      {},
+      { audienceRoles: ['TECHNICIAN'] },
+      { audienceRoles: ['STATION_MANAGER'], audienceRegions: ['North-test'] },
+      { audienceStations: [east.code] },
+      { audienceRegions: ['East-test'], modelIds: [] },
+      { modelIds: [], systems: [], dtcs: [] },
+      { dtcs: [], systems: ['engine'] },
+      { dtcs: ['P0300', 'P0171'] },
+      { yearFrom: 2022 },
+      { yearTo: 2020 },
+      { vinFrom: 'LB3', vinTo: 'LB4' },
+      { expiresAt: new Date(now - 1000) },
+      { expiresAt: new Date(now + 86_400_000) },
+      { publishedAt: new Date(now + 86_400_000) },
+      { publishedAt: null },
+      // Lists never written (NULL): neither empty nor holding anything, for Prisma as for the SQL.
+      { audienceStations: undefined },
+      { systems: undefined, dtcs: [] },
+    ]
+    const ids: string[] = []
+    for (const [index, variant] of variants.entries()) {
+      const row = await getDb().bulletin.create({
+        data: { title: `Parity ${index}`, type: 'TSB', body: {}, bodyHtml: '', bodyText: '', authorId: author, modelIds: [modelId], systems: ['engine'], dtcs: ['P0128'], audienceRoles: [], audienceRegions: [], audienceStations: [], publishedAt: new Date(now - 60_000), ...variant },
+        select: { id: true },
+      })
+      ids.push(row.id)
+    }
+    // A successor: published (hides its predecessor) and unpublished (does not).
+    await getDb().bulletin.create({ data: { title: 'Successor', type: 'TSB', body: {}, bodyHtml: '', bodyText: '', authorId: author, supersedesId: ids[0], modelIds: ['-'], publishedAt: new Date(now - 1000) } })
+    await getDb().bulletin.create({ data: { title: 'Draft successor', type: 'TSB', body: {}, bodyHtml: '', bodyText: '', authorId: author, supersedesId: ids[1], modelIds: ['-'] } })
+    const vehicles = [
+      { modelId, year: 2021, vin: 'LB37X', systemCode: 'engine', dtcs: ['P0128'] },
+      { modelId, year: 2023, vin: null, systemCode: 'engine', dtcs: ['P0171'] },
+      { modelId, year: 2019, vin: 'LC000', systemCode: 'body', dtcs: [] },
+      { modelId: 'other-model', year: null, vin: null, systemCode: null, dtcs: ['P0300'] },
+    ]
+    let seen = 0
+    for (const user of [techNorth, managerNorth, techEast, trainer]) {
+      const reader = await readerOf(user)
+      for (const vehicle of vehicles) {
+        const expected = await getDb().bulletin.findMany({
+          where: {
+            id: { in: ids },
+            AND: [
+              bulletinsForReaderWhere(reader),
+              applicabilityWhere({ modelId: vehicle.modelId, year: vehicle.year ?? undefined, vin: vehicle.vin ?? undefined, system: vehicle.systemCode ?? undefined }),
+              { OR: [{ dtcs: { hasSome: vehicle.dtcs.length > 0 ? vehicle.dtcs : ['-'] } }, { dtcs: { isEmpty: true }, NOT: { modelIds: { isEmpty: true }, systems: { isEmpty: true } } }] },
+            ],
+          },
+          select: { id: true },
+        })
+        const shown = (await bulletinsForVehicle({ user, ...vehicle })).filter((bulletin) => ids.includes(bulletin.id))
+        expect(shown.map((bulletin) => bulletin.id).sort(), `${user.role} ${JSON.stringify(vehicle)}`).toEqual(expected.map((row) => row.id).sort())
+        if (shown[0]) expect(shown[0].publishedAt).toEqual(new Date(now - 60_000))
+        seen += shown.length
+      }
+    }
+    expect(seen).toBeGreaterThan(20)
   })
 })
 

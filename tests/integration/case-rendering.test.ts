@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import { toRichDoc } from '../../app/editor/rich-text.server'
-import { caseVisibilityWhere, createCase, getCase, updateCase, withRenderedHtml } from '../../app/modules/cases/case.server'
+import { addCaseComment, caseVisibilityWhere, confirmCaseFix, createCase, getCase, updateCase, withRenderedHtml } from '../../app/modules/cases/case.server'
 import { getDb } from '../../app/utils/db.server'
 import { loader as casePage } from '../../app/routes/cases.$caseId._index'
 import { createStation, createTestUser, caseContent, sessionCookieFor } from '../factories'
@@ -49,5 +49,26 @@ test('the case page’s SQL read shows exactly the cases caseVisibilityWhere all
   }
   const detail = (await getCase({ user: author, caseId: ids[0] }))!
   expect(detail).toMatchObject({ status: 'DRAFT', language: 'en', parts: [{ number: '1016051231', name: 'PCV hose', qty: 1 }], attachments: [], reviewer: null })
-  expect(detail.createdAt).toBeInstanceOf(Date)
+  // Read through `pg`: the UTC timestamps must not be taken as local time.
+  const stored = await getDb().repairCase.findUniqueOrThrow({ where: { id: ids[0] }, select: { createdAt: true, updatedAt: true } })
+  expect({ createdAt: detail.createdAt, updatedAt: detail.updatedAt }).toEqual(stored)
+})
+
+test('the case page reads the case with its comments and whether this reader confirmed the fix', async () => {
+  const author = await createTestUser()
+  const reader = await createTestUser()
+  const { id } = await createCase({ author, content: await caseContent(), status: 'APPROVED' })
+  await addCaseComment({ user: author, caseId: id, body: 'First' })
+  await addCaseComment({ user: reader, caseId: id, body: 'Second' })
+  await confirmCaseFix({ user: reader, caseId: id })
+  const pageOf = async (userId: string) => {
+    const response = await callRoute(async () => casePage(routeArgs(new Request(`http://test/cases/${id}`, { headers: { Cookie: await sessionCookieFor(userId) } }), { caseId: id })))
+    return (await (response instanceof Response ? response.json() : response)) as { comments: Array<{ body: string; createdAt: Date; author: { name: string } }>; confirmed: boolean }
+  }
+  const seen = await pageOf(reader.id)
+  expect(seen.comments.map((comment) => [comment.body, comment.author.name])).toEqual([['First', author.name], ['Second', reader.name]])
+  const stored = await getDb().caseComment.findFirstOrThrow({ where: { caseId: id, body: 'First' }, select: { createdAt: true } })
+  expect(seen.comments[0].createdAt).toEqual(stored.createdAt)
+  expect(seen.confirmed).toBe(true)
+  expect((await pageOf(author.id)).confirmed).toBe(false)
 })

@@ -6,7 +6,7 @@ import { contributionsOf, leaderboards } from '../../app/modules/members/points.
 import { saveNotificationSettings } from '../../app/modules/members/settings.server'
 import { writeDailyDigests } from '../../app/modules/notifications/digest.server'
 import { sendPendingMail } from '../../app/modules/notifications/mailer.server'
-import { notifyUsers } from '../../app/modules/notifications/notification.server'
+import { countUnreadNotifications, markNotificationsRead, notifyUsers } from '../../app/modules/notifications/notification.server'
 import { createCase, transitionCase } from '../../app/modules/cases/case.server'
 import { acceptAnswer, createAnswer } from '../../app/modules/forum/answers.server'
 import { createQuestion } from '../../app/modules/forum/questions.server'
@@ -54,6 +54,9 @@ describe('notifications', () => {
     expect(await notifyUsers([user.id], { kind: 'bulletin', title: 'Muted', link: '/bulletins/x' })).toBe(0)
     expect(await notifyUsers([user.id], { kind: 'assistance', title: 'Shown', link: '/assistance/x' })).toBe(1)
     expect((await getDb().notification.findMany({ where: { userId: user.id }, select: { title: true } })).map((row) => row.title)).toEqual(['Shown'])
+    expect(await countUnreadNotifications(user.id)).toBe(1)
+    await markNotificationsRead({ userId: user.id })
+    expect(await countUnreadNotifications(user.id)).toBe(0)
   })
 
   test('the daily digest is written once a day for those who asked, and sent through SMTP', async () => {

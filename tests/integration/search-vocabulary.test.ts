@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test, vi } from 'vitest'
 import { toRichDoc } from '../../app/editor/rich-text.server'
 import { createCase } from '../../app/modules/cases/case.server'
 import { recordClick, recordSearch, searchInsights } from '../../app/modules/search/insights.server'
@@ -84,6 +84,7 @@ describe('search insights', () => {
     const first = await recordSearch({ userId: tech.id, q: 'P03', scope: 'case', hitCount: 9, now: start })
     const refined = await recordSearch({ userId: tech.id, q: 'P0300', scope: 'case', hitCount: 4, now: new Date(start.getTime() + 1000) })
     expect(refined).toBe(first)
+    expect((await getDb().searchQueryLog.findUniqueOrThrow({ where: { id: first! }, select: { createdAt: true } })).createdAt).toEqual(new Date(start.getTime() + 1000))
     const other = await recordSearch({ userId: tech.id, q: '半路熄火了', scope: 'case', hitCount: 0, now: new Date(start.getTime() + 2000) })
     expect(other).not.toBe(first)
     expect(await recordClick({ userId: engineer.id, logId: first!, hitId: 'x' })).toBe(false)
@@ -97,9 +98,28 @@ describe('search insights', () => {
   })
 
   test('the search page logs what was searched and suggests close terms when nothing is found', async () => {
-    const page = (await searchPage(routeArgs(get(tech, `/cases?q=${encodeURIComponent('烧机')}`)))) as { logId: string | null; suggestions: string[] }
-    expect(page.logId).toBeTruthy()
+    const page = (await searchPage(routeArgs(get(tech, `/cases?q=${encodeURIComponent('烧机')}`)))) as { logId: Promise<string | null>; suggestions: string[] }
+    expect(await page.logId).toBeTruthy()
     expect(page.suggestions).toContain('烧机油')
     expect(await getDb().searchQueryLog.count({ where: { userId: tech.id, q: '烧机' } })).toBe(1)
+  })
+
+  test('the page does not depend on the log: a failed write is reported, and the page still has its results', async () => {
+    const gone = await createTestUser()
+    const cookie = await sessionCookieFor(gone.id)
+    const request = (q: string) => new Request(`http://test/cases?q=${encodeURIComponent(q)}`, { headers: { Cookie: cookie } })
+    await searchPage(routeArgs(request('顶棚')))
+    // The session stays resolved for a few seconds on this node, while its user is gone: the log's row cannot be written.
+    await getDb().user.delete({ where: { id: gone.id } })
+    const next = request('滴水')
+    const reported = vi.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      const page = (await searchPage(routeArgs(next))) as { logId: Promise<string | null>; result: { hits: Array<{ id: string }> } }
+      expect(page.result.hits.map((hit) => hit.id)).toContain(caseId)
+      expect(await page.logId).toBeNull()
+      expect(reported).toHaveBeenCalledWith(expect.stringContaining('search log not written'))
+    } finally {
+      reported.mockRestore()
+    }
   })
 })

@@ -82,6 +82,11 @@ describe('case search', () => {
     expect(all.facets.system).toEqual({ engine: 2, transmission: 1, chassis: 1 })
     const filtered = await search('', { system: 'engine', dtc: 'p0172' })
     expect(filtered.hits.map((hit) => hit.id)).toEqual([ids.rich])
+    // Only the facets asked for are counted (the search page shows no count for classic).
+    const some = await search('', { facets: ['system'] })
+    expect(some.facets.system).toEqual(all.facets.system)
+    expect(some.facets.classic).toEqual({})
+    expect(some.facets.year).toEqual({})
   })
 
   test('matches come back as highlighted text parts, never as HTML', async () => {

@@ -1,4 +1,4 @@
-import type { Prisma, Role } from '~/generated/prisma/client'
+import { Prisma, type Role } from '~/generated/prisma/client'
 import { getDb } from '~/utils/db.server'
 import { TtlCache } from '~/utils/ttl-cache.server'
 import type { SessionUser } from '~/utils/session-user'
@@ -35,6 +35,30 @@ export function bulletinsForReaderWhere(reader: Reader, now = new Date()): Prism
       anyOr('audienceStations', reader.stationCode),
     ],
   }
+}
+
+// As Prisma's isEmpty and has: a NULL list is neither empty nor holds anything.
+const isEmptySql = (column: Prisma.Sql) => Prisma.sql`cardinality(${column}) = 0`
+const anyOrSql = (column: Prisma.Sql, value: string | null) =>
+  value === null ? isEmptySql(column) : Prisma.sql`(${isEmptySql(column)} OR ${value} = ANY(${column}::text[]))`
+
+/** bulletinsForReaderWhere as SQL over the bulletin aliased `b`, for the case page's hot read (a test keeps the two in step). */
+export function bulletinsForReaderSql(reader: Reader, now = new Date()) {
+  return Prisma.sql`b."publishedAt" <= ${now}::timestamptz AND (b."expiresAt" IS NULL OR b."expiresAt" > ${now}::timestamptz)
+    AND NOT EXISTS (SELECT 1 FROM "Bulletin" successor WHERE successor."supersedesId" = b.id AND successor."publishedAt" <= ${now}::timestamptz)
+    AND ${anyOrSql(Prisma.raw('b."audienceRoles"'), reader.role)} AND ${anyOrSql(Prisma.raw('b."audienceRegions"'), reader.region)}
+    AND ${anyOrSql(Prisma.raw('b."audienceStations"'), reader.stationCode)}`
+}
+
+/** applicabilityWhere (without a DTC) as SQL over the bulletin aliased `b` (a test keeps the two in step). */
+export function applicabilitySql({ modelId, year, vin, system }: { modelId?: string; year?: number; vin?: string; system?: string }) {
+  const conditions = [
+    ...(modelId === undefined ? [] : [anyOrSql(Prisma.raw('b."modelIds"'), modelId)]),
+    ...(system === undefined ? [] : [anyOrSql(Prisma.raw('b.systems'), system)]),
+    ...(year === undefined ? [] : [Prisma.sql`(b."yearFrom" IS NULL OR b."yearFrom" <= ${year}) AND (b."yearTo" IS NULL OR b."yearTo" >= ${year})`]),
+    ...(vin === undefined ? [] : [Prisma.sql`(b."vinFrom" IS NULL OR b."vinFrom" <= ${vin}) AND (b."vinTo" IS NULL OR b."vinTo" >= ${vin})`]),
+  ]
+  return conditions.length === 0 ? Prisma.sql`TRUE` : Prisma.join(conditions, ' AND ')
 }
 
 const listed = (field: 'modelIds' | 'systems' | 'dtcs', value: string | undefined): Prisma.BulletinWhereInput[] =>

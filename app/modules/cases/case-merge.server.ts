@@ -47,6 +47,6 @@ export async function mergeCases({ user, duplicateId, intoId, now = new Date() }
  * codes stay), the same first DTC.
  */
 export async function duplicateCandidates(record: { id: string; title: string; dtcs: string[]; model: { id: string } }, take = 5) {
-  const found = await searchCasesWithFallback({ q: [...record.dtcs, record.title].join(' ').slice(0, 200), dtc: record.dtcs[0], limit: take + 1, offset: 0 })
+  const found = await searchCasesWithFallback({ q: [...record.dtcs, record.title].join(' ').slice(0, 200), dtc: record.dtcs[0], limit: take + 1, offset: 0, facets: [] })
   return found.hits.filter((hit) => hit.id !== record.id).slice(0, take).map((hit) => ({ id: hit.id, title: hit.title, modelZh: hit.modelZh, modelEn: hit.modelEn, year: hit.year, sameModel: hit.modelId === record.model.id, confirmCount: hit.confirmCount }))
 }

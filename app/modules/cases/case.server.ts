@@ -3,6 +3,7 @@ import { richDocToHtml, richDocToText } from '~/editor/rich-text.server'
 import { Prisma } from '~/generated/prisma/client'
 import type { CaseStatus, Language, Role } from '~/generated/prisma/enums'
 import { getDb } from '~/utils/db.server'
+import { queryRows } from '~/utils/page-sql.server'
 import { notifyUsers } from '~/modules/notifications/notification.server'
 import { canEditCase, availableActions, planTransition, PUBLISHED_STATUSES, type CaseAction } from './case-workflow'
 import { enqueueCaseIndexing } from '~/utils/search-outbox.server'
@@ -234,17 +235,23 @@ export function caseVisibilitySql(user: Viewer): Prisma.Sql {
     ${user.role === 'ENGINEER' ? Prisma.sql`OR c.status = 'SUBMITTED'` : Prisma.empty})`
 }
 
+type CaseComment = { id: string; body: string; createdAt: Date; author: { name: string; role: Role } }
+type DiscussionColumns = { comments: Array<Omit<CaseComment, 'createdAt'> & { createdAt: string }>; confirmed: boolean }
+
 /**
- * One case with everything its page shows, in one SQL statement. Written out rather than as a
- * Prisma select with relations: Prisma 6's client engine compiles every query in WebAssembly on
- * the event loop, and that select cost ~9 ms of CPU per view against ~1 ms for this.
+ * One case with everything its page shows, in one SQL statement through `pg`, and for the case
+ * page its discussion too: the first 200 comments with their authors, and whether the reader has
+ * confirmed the fix. Written out rather than as Prisma selects with relations: Prisma 6's client
+ * engine compiles every query in WebAssembly on the event loop (~9 ms of CPU per view for the
+ * case's select and ~7 ms for the discussion's two queries, against ~1 ms for this).
  */
-export async function getCase({ user, caseId }: { user: Viewer; caseId: string }) {
-  const [record] = await getDb().$queryRaw<CaseDetailRow[]>`
+async function readCase<Extra extends object>(user: Viewer, caseId: string, extraColumns: Prisma.Sql) {
+  const [record] = await queryRows<CaseDetailRow & Extra>(Prisma.sql`
     SELECT c.id, c."mergedIntoId", c."externalId", c.title, c.year, c.vin, c."mileageKm", c.dtcs,
       c.symptoms, c.diagnosis, c."rootCause", c.fix, c.language::text AS language, c.status::text AS status,
       c."reviewComment", c.version, c."viewCount", c."confirmCount", c."authorId", c."stationId",
-      c."createdAt", c."updatedAt", c."approvedAt",
+      c."createdAt" AT TIME ZONE 'UTC' AS "createdAt", c."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt",
+      c."approvedAt" AT TIME ZONE 'UTC' AS "approvedAt",
       json_build_object('id', m.id, 'nameZh', m."nameZh", 'nameEn', m."nameEn") AS model,
       json_build_object('code', sys.code, 'nameZh', sys."nameZh", 'nameEn', sys."nameEn") AS system,
       json_build_object('name', author.name) AS author,
@@ -254,13 +261,14 @@ export async function getCase({ user, caseId }: { user: Viewer; caseId: string }
         FROM "CasePart" p WHERE p."caseId" = c.id), '[]') AS parts,
       coalesce((SELECT json_agg(json_build_object('id', f.id, 'fileName', f."fileName", 'mimeType', f."mimeType", 'sizeBytes', f."sizeBytes") ORDER BY f."createdAt", f.id)
         FROM "Attachment" f WHERE f."caseId" = c.id), '[]') AS attachments
+      ${extraColumns}
     FROM "RepairCase" c
     JOIN "VehicleModel" m ON m.id = c."modelId"
     JOIN "VehicleSystem" sys ON sys.code = c."systemCode"
     JOIN "User" author ON author.id = c."authorId"
     LEFT JOIN "Station" st ON st.id = c."stationId"
     LEFT JOIN "User" reviewer ON reviewer.id = c."reviewerId"
-    WHERE c.id = ${caseId} AND ${caseVisibilitySql(user)}`
+    WHERE c.id = ${caseId} AND ${caseVisibilitySql(user)}`)
   if (!record) return null
   const actor = actorFor(user, record)
   return {
@@ -268,6 +276,23 @@ export async function getCase({ user, caseId }: { user: Viewer; caseId: string }
     canEdit: canEditCase(record.status, actor),
     actions: availableActions(record.status, actor),
   }
+}
+
+export function getCase({ user, caseId }: { user: Viewer; caseId: string }) {
+  return readCase<object>(user, caseId, Prisma.empty)
+}
+
+/** The case page's read: the case and its discussion as the reader sees it. */
+export async function getCaseWithDiscussion({ user, caseId }: { user: Viewer; caseId: string }) {
+  const record = await readCase<DiscussionColumns>(user, caseId, Prisma.sql`,
+      coalesce((SELECT json_agg(json_build_object('id', cc.id, 'body', cc.body, 'createdAt', cc."createdAt", 'author', json_build_object('name', u.name, 'role', u.role)) ORDER BY cc."createdAt", cc.id)
+        FROM (SELECT * FROM "CaseComment" WHERE "caseId" = c.id ORDER BY "createdAt", id LIMIT 200) cc JOIN "User" u ON u.id = cc."authorId"), '[]') AS comments,
+      EXISTS (SELECT 1 FROM "CaseConfirmation" WHERE "caseId" = c.id AND "userId" = ${user.id}) AS confirmed`)
+  if (!record) return null
+  const { comments, confirmed, ...rest } = record
+  // json_build_object writes a timestamp without its zone: it is UTC.
+  const discussion = { comments: comments.map((comment): CaseComment => ({ ...comment, createdAt: new Date(`${comment.createdAt}Z`) })), confirmed }
+  return { record: rest, ...discussion }
 }
 
 export type CaseDetail = NonNullable<Awaited<ReturnType<typeof getCase>>>
@@ -309,20 +334,6 @@ export function withRenderedHtml(record: CaseDetail) {
 export function forReading(record: CaseDetail) {
   const { symptoms: _symptoms, diagnosis: _diagnosis, rootCause: _rootCause, fix: _fix, ...rest } = record
   return { ...rest, ...renderedRichText(record) }
-}
-
-/**
- * The case page's discussion in one statement: the first 200 comments with their authors, and
- * whether this reader has confirmed the fix (two Prisma queries cost ~7 ms of CPU per view).
- */
-export async function caseDiscussion({ caseId, userId }: { caseId: string; userId: string }) {
-  const [row] = await getDb().$queryRaw<Array<{ comments: Array<{ id: string; body: string; createdAt: string; author: { name: string; role: string } }>; confirmed: boolean }>>`
-    SELECT
-      coalesce((SELECT json_agg(json_build_object('id', cc.id, 'body', cc.body, 'createdAt', cc."createdAt", 'author', json_build_object('name', u.name, 'role', u.role)) ORDER BY cc."createdAt", cc.id)
-        FROM (SELECT * FROM "CaseComment" WHERE "caseId" = ${caseId} ORDER BY "createdAt", id LIMIT 200) cc JOIN "User" u ON u.id = cc."authorId"), '[]') AS comments,
-      EXISTS (SELECT 1 FROM "CaseConfirmation" WHERE "caseId" = ${caseId} AND "userId" = ${userId}) AS confirmed`
-  // json_build_object writes a timestamp without its zone: it is UTC.
-  return { comments: row.comments.map((comment) => ({ ...comment, createdAt: new Date(`${comment.createdAt}Z`), author: { ...comment.author, role: comment.author.role as Role } })), confirmed: row.confirmed }
 }
 
 export async function addCaseComment({ user, caseId, body }: { user: Viewer; caseId: string; body: string }) {

@@ -1,4 +1,6 @@
+import { Prisma } from '~/generated/prisma/client'
 import { getDb } from '~/utils/db.server'
+import { queryRows } from '~/utils/page-sql.server'
 import { publish, userRoom } from '~/utils/realtime.server'
 import { NOTIFICATION_EVENTS, type NotificationPayload } from './events'
 
@@ -26,9 +28,9 @@ export async function notifyUsers(userIds: string[], { kind, title, link }: Noti
   return recipientIds.length
 }
 
-/** On every page (the bell): plain SQL, which Prisma 6's client engine runs without compiling a query plan. */
+/** On every page (the bell). */
 export async function countUnreadNotifications(userId: string) {
-  const [row] = await getDb().$queryRaw<Array<{ unread: number }>>`SELECT count(*)::int AS unread FROM "Notification" WHERE "userId" = ${userId} AND "readAt" IS NULL`
+  const [row] = await queryRows<{ unread: number }>(Prisma.sql`SELECT count(*)::int AS unread FROM "Notification" WHERE "userId" = ${userId} AND "readAt" IS NULL`)
   return row.unread
 }
 
