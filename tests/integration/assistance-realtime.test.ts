@@ -36,8 +36,10 @@ async function socketFor(user: SessionUser | null) {
   return socket
 }
 
+// A socket may have connected already, while the test awaited something else.
 const connected = (socket: Socket) =>
   new Promise<void>((resolve, reject) => {
+    if (socket.connected) return resolve()
     socket.once('connect', () => resolve())
     socket.once('connect_error', reject)
   })
