@@ -109,6 +109,9 @@ export async function scheduleInspection({ user, input }: { user: SessionUser; i
   return { ok: true, id: inspection.id }
 }
 
+/** What a checklist's checkpoint says and weighs, as the inspection page and the editor read it. */
+export const checkpointFields = { textZh: true, textEn: true, guidanceZh: true, guidanceEn: true, weight: true, requiresPhoto: true } as const
+
 export const INSPECTION_PAGE_SIZE = 30
 
 const inspectionRowSelect = {
@@ -177,7 +180,7 @@ export async function getInspection({ user, inspectionId }: { user: Caller; insp
               titleEn: true,
               items: {
                 orderBy: { position: 'asc' },
-                select: { id: true, position: true, textZh: true, textEn: true, guidanceZh: true, guidanceEn: true, weight: true, requiresPhoto: true },
+                select: { id: true, position: true, ...checkpointFields },
               },
             },
           },

@@ -1,7 +1,7 @@
 import { getDb } from '~/utils/db.server'
 import type { SessionUser } from '~/utils/session-user'
 import { fieldErrors } from '~/utils/validation'
-import { publishTemplateVersion } from './inspections.server'
+import { checkpointFields, publishTemplateVersion } from './inspections.server'
 import { templateFromForm, templateInputSchema, type TemplateInput } from './schema'
 
 /** Checklists are the network's standard: admins publish their versions. */
@@ -37,7 +37,7 @@ export async function templateForEditing(key: string): Promise<(TemplateInput & 
         select: {
           titleZh: true,
           titleEn: true,
-          items: { orderBy: { position: 'asc' }, select: { textZh: true, textEn: true, guidanceZh: true, guidanceEn: true, weight: true, requiresPhoto: true } },
+          items: { orderBy: { position: 'asc' }, select: checkpointFields },
         },
       },
     },
