@@ -4,12 +4,11 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { useLocalName, useMessages } from '~/i18n/use-t'
 import { TemplateEditor } from '~/modules/inspections/components/template-editor'
 import { inspectionMessages } from '~/modules/inspections/messages'
+import { NEW_TEMPLATE as NEW } from '~/modules/inspections/schema'
 import { mayEditTemplates, saveTemplateVersion, templateForEditing } from '~/modules/inspections/templates.server'
 import { requireUser } from '~/utils/auth.server'
 import { nestFormEntries } from '~/utils/form-paths'
 import { invariantResponse } from '~/utils/permissions.server'
-
-const NEW = 'new'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(mayEditTemplates(await requireUser(request)), 'Forbidden', 403)

@@ -111,6 +111,7 @@ test('a new checklist needs a free key of lower-case letters, digits and dashes;
   const checklist = { nameZh: '配件库', nameEn: 'Parts store', sections: [{ titleZh: '货架', titleEn: 'Shelves', items: [{ textZh: '标识清楚', textEn: 'Labelled', weight: '1' }] }] }
   expect(await (await save(admin, 'new', formOf({ ...checklist, key: 'Parts Store' }))).json()).toEqual({ errors: { key: 'a key is lower-case letters, digits and dashes' } })
   expect(await (await save(admin, 'new', formOf({ ...checklist, key: 'editor-test' }))).json()).toEqual({ errors: { key: 'a checklist with this key exists' } })
+  expect(await (await save(admin, 'new', formOf({ ...checklist, key: 'new' }))).json()).toEqual({ errors: { key: 'choose another key' } })
   const created = await save(admin, 'new', formOf({ ...checklist, key: 'parts-store' }))
   expect(created.headers.get('Location')).toBe(`/inspections/templates?published=${encodeURIComponent('parts-store.1')}`)
   expect(await templateForEditing('parts-store')).toMatchObject({ version: 1, nameEn: 'Parts store', sections: [{ items: [{ textEn: 'Labelled', weight: 1, requiresPhoto: false }] }] })

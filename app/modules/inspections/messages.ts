@@ -337,6 +337,7 @@ const CHINESE: Record<string, string> = {
   'a checklist needs at least one section': '检查表至少需要一个部分',
   'a key is lower-case letters, digits and dashes': '标识只能包含小写字母、数字和连字符',
   'a checklist with this key exists': '已有使用此标识的检查表',
+  'choose another key': '请换一个标识',
 }
 
 export function localizeInspectionError(message: string, locale: Locale) {

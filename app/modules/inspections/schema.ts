@@ -41,6 +41,9 @@ export const templateInputSchema = z.object({
     .max(30, 'at most 30 sections'),
 })
 
+/** The editor's address for a checklist not written yet. */
+export const NEW_TEMPLATE = 'new'
+
 /** The editor's form, fields named by path (`sections.0.items.1.weight`), as a template input. */
 export function templateFromForm(fields: Record<string, unknown>) {
   const list = (value: unknown) => (Array.isArray(value) ? value : [])

@@ -2,7 +2,7 @@ import { getDb } from '~/utils/db.server'
 import type { SessionUser } from '~/utils/session-user'
 import { fieldErrors } from '~/utils/validation'
 import { checkpointFields, publishTemplateVersion } from './inspections.server'
-import { templateFromForm, templateInputSchema, type TemplateInput } from './schema'
+import { NEW_TEMPLATE, templateFromForm, templateInputSchema, type TemplateInput } from './schema'
 
 /** Checklists are the network's standard: admins publish their versions. */
 export const mayEditTemplates = (user: Pick<SessionUser, 'role'>) => user.role === 'ADMIN'
@@ -61,6 +61,8 @@ export async function saveTemplateVersion({ user, key, fields }: { user: Pick<Se
   const exists = (await getDb().checklistTemplate.count({ where: { key: parsed.data.key } })) > 0
   if (key && !exists) return { ok: false, reason: 'not-found' }
   if (!key && exists) return { ok: false, reason: 'invalid-input', errors: { key: 'a checklist with this key exists' } }
+  // `/inspections/templates/new` is the form for a new checklist: a checklist keyed so could not be opened.
+  if (!key && parsed.data.key === NEW_TEMPLATE) return { ok: false, reason: 'invalid-input', errors: { key: 'choose another key' } }
   const published = await publishTemplateVersion(parsed.data)
   return { ok: true, key: published.key, version: published.version }
 }
