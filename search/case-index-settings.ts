@@ -62,7 +62,10 @@ export const caseIndexSettings: Settings = {
   sortableAttributes: ['approvedAt', 'confirmCount'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'confirmCount:desc'],
   typoTolerance: { enabled: true, disableOnAttributes: ['dtcs', 'externalId'] },
-  faceting: { maxValuesPerFacet: 200 },
+  // Counted by frequency: the most common values come back (the page lists the top 12), and
+  // Meilisearch counts them from the matching documents instead of walking every value
+  // alphabetically (several times cheaper over thousands of matches).
+  faceting: { maxValuesPerFacet: 200, sortFacetValuesBy: { '*': 'count' } },
   // Facet values are listed, never searched: skipping that structure makes indexing cheaper.
   facetSearch: false,
 }
