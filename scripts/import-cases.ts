@@ -10,7 +10,7 @@ import {
   type ImportLineResult,
   type PreparedLines,
 } from '../app/modules/cases/case-import.server'
-import { closeBulkSql } from '../app/utils/bulk-sql.server'
+import { closePgPools } from '../app/utils/pg-pool.server'
 import { ensureCaseIndex } from '../search/case-index'
 import { openCaseIndexStream, type CaseIndexStream } from '../search/case-index-stream'
 import { drainOutbox } from '../search/outbox-indexer'
@@ -114,7 +114,8 @@ await runCli(async ([file]) => {
     else await drainOutbox().catch((error: Error) => progress.log(`warning: outbox not drained (${error.message})`))
   }
   progress.stop()
-  await closeBulkSql()
+  // Every pool, the outbox lock's too: an idle connection left open is cut when PostgreSQL stops.
+  await closePgPools()
 
   const seconds = (performance.now() - started) / 1000
   console.log(

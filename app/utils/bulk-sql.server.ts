@@ -9,4 +9,3 @@ import { lazyPgPool } from './pg-pool.server'
 const bulk = lazyPgPool('bulk', { settings: {}, max: 2, idleMs: 1000 })
 
 export const getBulkSql = bulk.get
-export const closeBulkSql = bulk.close

@@ -1,14 +1,12 @@
-import { afterAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { ImportContext, getImportAuthorId, indexChangeOf, prepareCase, writePreparedCases } from '../../app/modules/cases/case-import.server'
 import { generateCases } from '../../app/modules/cases/demo/case-generator'
-import { closeBulkSql } from '../../app/utils/bulk-sql.server'
 import { getDb } from '../../app/utils/db.server'
 import { ensureCaseIndex } from '../../search/case-index'
 import { openCaseIndexStream } from '../../search/case-index-stream'
 import { casesIndexName, getMeili } from '../../search/client'
 
 // Before the per-file teardown drops this file's database.
-afterAll(closeBulkSql)
 
 async function writeCases(count: number, startAt: number) {
   const context = new ImportContext('APPROVED', null)

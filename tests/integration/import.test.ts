@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { generateCases } from '../../app/modules/cases/demo/case-generator'
 import {
   ImportContext,
@@ -12,7 +12,6 @@ import {
   writePreparedCases,
   type PreparedCase,
 } from '../../app/modules/cases/case-import.server'
-import { closeBulkSql } from '../../app/utils/bulk-sql.server'
 import { getDb } from '../../app/utils/db.server'
 import { drainOutbox } from '../../search/outbox-indexer'
 import { ensureCaseIndex } from '../../search/case-index'
@@ -21,7 +20,6 @@ import { casesIndexName, getMeili } from '../../search/client'
 import { searchCases } from '../../search/search-cases'
 
 // Before the per-file teardown drops this file's database.
-afterAll(closeBulkSql)
 
 const line = (overrides: Record<string, unknown> = {}) => ({
   externalId: 'OLD-0001',
