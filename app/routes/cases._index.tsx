@@ -5,8 +5,8 @@ import { Pagination } from '~/components/pagination'
 import { StatusBadge } from '~/modules/cases/components/status-badge'
 import { TextParts } from '~/components/text-parts'
 import { useLocalName, useMessages, useT } from '~/i18n/use-t'
-import { getCatalogue } from '~/modules/catalogue/catalogue.server'
-import { searchCasesWithFallback } from '~/modules/cases/case-search.server'
+import { getCatalogue, type Catalogue } from '~/modules/catalogue/catalogue.server'
+import { searchCasesWithFallback, type CaseSearchOutcome } from '~/modules/cases/case-search.server'
 import { listWorkInProgress } from '~/modules/cases/case.server'
 import { requireUser } from '~/utils/auth.server'
 import { parseSearchParams } from '~/modules/cases/case-search-params'
@@ -31,16 +31,56 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const type = url.searchParams.has('type') ? scope.data.type : 'case'
   const curator = isVocabularyCurator(user)
   if (type !== 'case') {
-    const [site, catalogue] = await Promise.all([siteSearch(user, { ...scope.data, type }), getCatalogue()])
-    return { params, type, site, result: null, catalogue, workInProgress: [], curator, ...(await followUp(user.id, params, type, site.estimatedTotalHits)) }
+    const site = await siteSearch(user, { ...scope.data, type })
+    return { params, type, site, result: null, workInProgress: [], curator, ...(await followUp(user.id, params, type, site.estimatedTotalHits)) }
   }
   const [result, catalogue, workInProgress] = await Promise.all([
     searchCasesWithFallback({ ...params, modelId: params.model, facets: PAGE_FACETS }),
     getCatalogue(),
     params.q || params.offset ? [] : listWorkInProgress({ user, take: 5 }),
   ])
-  return { params, type, site: null, result, catalogue, workInProgress, curator, ...(await followUp(user.id, params, type, result.estimatedTotalHits)) }
+  return { params, type, site: null, result: pageResult(result, catalogue), workInProgress, curator, ...(await followUp(user.id, params, type, result.estimatedTotalHits)) }
 }
+
+/**
+ * What the page shows of a search, and nothing more (its data is sent again as the page's
+ * payload): the top values of each facet with their names, and each hit's displayed fields.
+ */
+function pageResult(result: CaseSearchOutcome, catalogue: Catalogue) {
+  const nameOf = ({ nameZh, nameEn }: { nameZh: string; nameEn: string }) => ({ nameZh, nameEn })
+  const modelNames = new Map(catalogue.models.map((model) => [model.id, nameOf(model)]))
+  const systemNames = new Map(catalogue.systems.map((system) => [system.code, nameOf(system)]))
+  const top = (values: Record<string, number>, name: (value: string) => { nameZh: string; nameEn: string } | undefined) =>
+    Object.entries(values)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, FACET_VALUES_SHOWN)
+      .map(([value, count]) => ({ value, count, name: name(value) ?? null }))
+  return {
+    degraded: result.degraded,
+    estimatedTotalHits: result.estimatedTotalHits,
+    processingTimeMs: result.processingTimeMs,
+    facets: {
+      model: top(result.facets.modelId, (id) => modelNames.get(id)),
+      system: top(result.facets.system, (code) => systemNames.get(code)),
+      year: top(result.facets.year, () => undefined),
+      dtc: top(result.facets.dtcs, () => undefined),
+    },
+    hits: result.hits.map((hit) => ({
+      id: hit.id,
+      titleParts: hit.titleParts,
+      model: { nameZh: hit.modelZh, nameEn: hit.modelEn },
+      year: hit.year,
+      system: systemNames.get(hit.system) ?? null,
+      systemCode: hit.system,
+      dtcs: hit.dtcs,
+      snippetParts: hit.snippetParts,
+      classic: hit.classic,
+      confirmCount: hit.confirmCount,
+    })),
+  }
+}
+
+const FACET_VALUES_SHOWN = 12
 
 // The facets listed beside the results (classic is a toggle without a count).
 const PAGE_FACETS = ['modelId', 'system', 'year', 'dtcs'] as const
@@ -66,7 +106,7 @@ async function followUp(userId: string, params: { q: string; offset: number }, s
 type FacetKey = 'model' | 'year' | 'system' | 'dtc'
 
 export default function CaseSearchPage() {
-  const { params, type, site, result, catalogue, workInProgress, curator, logId, suggestions } = useLoaderData<typeof loader>()
+  const { params, type, site, result, workInProgress, curator, logId, suggestions } = useLoaderData<typeof loader>()
   const t = useT()
   const m = useMessages(searchMessages)
   const onHitClick = useHitClick(logId)
@@ -119,13 +159,14 @@ export default function CaseSearchPage() {
       {site ? (
         <SiteResults site={site} limit={params.limit} offset={params.offset} searching={searching} onHitClick={onHitClick} />
       ) : result ? (
-        <CaseResults result={result} params={params} catalogue={catalogue} workInProgress={workInProgress} searching={searching} onHitClick={onHitClick} />
+        <CaseResults result={result} params={params} workInProgress={workInProgress} searching={searching} onHitClick={onHitClick} />
       ) : null}
     </div>
   )
 }
 
 type PageData = SerializeFrom<typeof loader>
+type PageResult = NonNullable<PageData['result']>
 
 function SiteResults({ site, limit, offset, searching, onHitClick }: { site: NonNullable<PageData['site']>; limit: number; offset: number; searching: boolean; onHitClick: (hitId: string) => void }) {
   const t = useT()
@@ -145,14 +186,12 @@ function SiteResults({ site, limit, offset, searching, onHitClick }: { site: Non
 function CaseResults({
   result,
   params,
-  catalogue,
   workInProgress,
   searching,
   onHitClick,
 }: {
-  result: NonNullable<PageData['result']>
+  result: PageResult
   params: PageData['params']
-  catalogue: PageData['catalogue']
   workInProgress: PageData['workInProgress']
   searching: boolean
   onHitClick: (hitId: string) => void
@@ -160,14 +199,7 @@ function CaseResults({
   const t = useT()
   const localName = useLocalName()
   const [searchParams] = useSearchParams()
-  const modelName = (id: string) => {
-    const model = catalogue.models.find((entry) => entry.id === id)
-    return model ? localName(model) : id
-  }
-  const systemName = (code: string) => {
-    const system = catalogue.systems.find((entry) => entry.code === code)
-    return system ? localName(system) : code
-  }
+  const label = (value: string, name: { nameZh: string; nameEn: string } | null) => (name ? localName(name) : value)
   const toggleHref = (key: FacetKey | 'classic', value: string) => {
     const next = new URLSearchParams(searchParams)
     next.delete('offset')
@@ -175,11 +207,11 @@ function CaseResults({
     else next.set(key, value)
     return `?${next}`
   }
-  const facetGroups: Array<{ key: FacetKey; label: string; values: Record<string, number>; name: (value: string) => string }> = [
-    { key: 'model', label: t('cases.facet.model'), values: result.facets.modelId, name: modelName },
-    { key: 'system', label: t('cases.facet.system'), values: result.facets.system, name: systemName },
-    { key: 'year', label: t('cases.facet.year'), values: result.facets.year, name: (value) => value },
-    { key: 'dtc', label: t('cases.facet.dtc'), values: result.facets.dtcs, name: (value) => value },
+  const facetGroups: Array<{ key: FacetKey; label: string; values: PageResult['facets'][FacetKey] }> = [
+    { key: 'model', label: t('cases.facet.model'), values: result.facets.model },
+    { key: 'system', label: t('cases.facet.system'), values: result.facets.system },
+    { key: 'year', label: t('cases.facet.year'), values: result.facets.year },
+    { key: 'dtc', label: t('cases.facet.dtc'), values: result.facets.dtc },
   ]
   const activeFilters = (['model', 'year', 'system', 'dtc', 'classic'] as const).filter((key) => searchParams.get(key))
 
@@ -201,18 +233,17 @@ function CaseResults({
             {t('cases.facet.classic')}
           </Link>
           {facetGroups.map((group) => {
-            const entries = Object.entries(group.values).sort((a, b) => b[1] - a[1]).slice(0, 12)
-            if (entries.length === 0) return null
+            if (group.values.length === 0) return null
             return (
               <section key={group.key} className="facet">
                 <h2>{group.label}</h2>
                 <ul>
-                  {entries.map(([value, count]) => {
+                  {group.values.map(({ value, count, name }) => {
                     const active = searchParams.get(group.key) === value
                     return (
                       <li key={value}>
                         <Link to={toggleHref(group.key, value)} className={active ? 'facet__value facet__value--active' : 'facet__value'} aria-current={active ? 'true' : undefined} replace preventScrollReset>
-                          <span>{group.name(value)}</span>
+                          <span>{label(value, name)}</span>
                           <span className="facet__count">{count}</span>
                         </Link>
                       </li>
@@ -254,8 +285,8 @@ function CaseResults({
                     {hit.classic ? <span className="badge badge--classic">{t('cases.classic')}</span> : null}
                   </h3>
                   <p className="hit__meta">
-                    <span>{localName({ nameZh: hit.modelZh, nameEn: hit.modelEn })} · {hit.year}</span>
-                    <span>{systemName(hit.system)}</span>
+                    <span>{localName(hit.model)} · {hit.year}</span>
+                    <span>{label(hit.systemCode, hit.system)}</span>
                     {hit.dtcs.map((code) => <code key={code} className="dtc">{code}</code>)}
                   </p>
                   <p className="hit__snippet"><TextParts parts={hit.snippetParts} /></p>
