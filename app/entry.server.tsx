@@ -6,6 +6,7 @@ import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from '~/components/nonce'
 import { flushCaseViews } from '~/modules/cases/case-views.server'
+import { settleBackgroundWork } from '~/utils/background-work.server'
 import { closePgPools } from '~/utils/pg-pool.server'
 import { contentSecurityPolicy } from '~/utils/security-headers.server'
 import { registerLiveRoomKinds } from '~/realtime/live-room-kinds.server'
@@ -51,6 +52,7 @@ export default function handleRequest(request: Request, responseStatusCode: numb
 
 /** Called by server.ts on SIGINT/SIGTERM, inside the build's module graph, before the database stops. */
 export async function flushBeforeExit() {
+  await settleBackgroundWork()
   await flushCaseViews()
   // The routes' pools are this graph's copies (server.ts imports its own).
   await closePgPools()

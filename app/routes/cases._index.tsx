@@ -19,6 +19,7 @@ import { recordSearch } from '~/modules/search/insights.server'
 import { closestTerms } from '~/modules/search/suggest'
 import { isVocabularyCurator, knownTerms } from '~/modules/search/vocabulary.server'
 import { useHitClick } from '~/modules/search/components/use-hit-click'
+import { inBackground } from '~/utils/background-work.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -92,7 +93,7 @@ const PAGE_FACETS = ['modelId', 'system', 'year', 'dtcs'] as const
  */
 async function followUp(userId: string, params: { q: string; offset: number }, scope: string, hitCount: number) {
   if (!params.q || params.offset > 0) return { logId: null, suggestions: [] }
-  const logId = recordSearch({ userId, q: params.q, scope, hitCount }).then(
+  const logId = inBackground(recordSearch({ userId, q: params.q, scope, hitCount })).then(
     (id) => (id === null ? null : String(id)),
     (error: unknown) => {
       console.error(`search log not written: ${(error as Error).message}`)

@@ -1,9 +1,15 @@
 import pg from 'pg'
 
 const pools = new Set<{ close(): Promise<void> }>()
+let closed = false
 
-/** Closes every pool of this module (at shutdown, or before a test database is dropped). */
+/**
+ * Closes every pool of this module for good (at shutdown, or before a test database is
+ * dropped): a request still running afterwards gets an error instead of a new connection that
+ * the database's stop would cut.
+ */
 export async function closePgPools() {
+  closed = true
   await Promise.all([...pools].map((pool) => pool.close()))
 }
 
@@ -22,6 +28,7 @@ export function lazyPgPool(purpose: string, { settings, max, idleMs }: { setting
     get() {
       const url = process.env.DATABASE_URL
       if (!url) throw new Error('DATABASE_URL is not set: start the services first')
+      if (closed) throw new Error(`${purpose} SQL: the pools are closed (the process is stopping)`)
       if (!pool || poolUrl !== url) {
         void pool?.end()
         pool = new pg.Pool({ connectionString: url, options, max, idleTimeoutMillis: idleMs, allowExitOnIdle: true })
