@@ -186,13 +186,18 @@ describe('running an inspection', () => {
     expect(await attachInspectionFile({ user: southManager, inspectionId: id, attachmentId: foreign.id })).toBe(false)
   })
 
-  test('sign-off: every item scored first; a technician cannot sign; both signatures finish it with the score', async () => {
+  test('sign-off: every item scored first, with a photo where one is required; a technician cannot sign; both signatures finish it with the score', async () => {
     const id = await scheduled()
     await act(inspector, id, { intent: 'start' })
     await act(inspector, id, { intent: 'score', itemId: itemIds[0], outcome: 'PASS' })
     expect(await act(inspector, id, { intent: 'sign', signature: 'Inspector' })).toMatchObject({ errors: { signature: 'score every item before signing' } })
     await act(inspector, id, { intent: 'score', itemId: itemIds[1], outcome: 'FAIL' })
     await act(inspector, id, { intent: 'score', itemId: itemIds[2], outcome: 'PASS' })
+    // The covers (item 2) need a photo: scored without one, the inspection cannot be signed.
+    const photoRule = { errors: { signature: 'every item that needs a photo has one before signing' } }
+    expect(await act(inspector, id, { intent: 'sign', signature: 'Inspector' })).toMatchObject(photoRule)
+    expect(await act(manager, id, { intent: 'sign', signature: '张站长' })).toMatchObject(photoRule)
+    await act(inspector, id, { intent: 'evidence', itemId: itemIds[1], attachmentId: (await uploadPng(inspector, 'covers.png')).id })
     expect(await act(tech, id, { intent: 'sign', signature: 'Tech' })).toEqual({ ok: false, reason: 'forbidden' })
     expect(await act(inspector, id, { intent: 'sign', signature: '陈工' })).toEqual({ ok: true })
     expect(await act(inspector, id, { intent: 'sign', signature: '陈工' })).toEqual({ ok: false, reason: 'invalid-state' })
@@ -285,6 +290,7 @@ describe('reports', () => {
     const id = await scheduled(by, stationId)
     await act(by, id, { intent: 'start' })
     for (const [index, outcome] of outcomes.entries()) await act(by, id, { intent: 'score', itemId: itemIds[index], outcome })
+    if (outcomes[1] !== 'NA') await act(by, id, { intent: 'evidence', itemId: itemIds[1], attachmentId: (await uploadPng(by, 'covers.png')).id })
     expect(await act(by, id, { intent: 'sign', signature: 'Inspector' })).toEqual({ ok: true })
     expect(await act(signer, id, { intent: 'sign', signature: 'Manager' })).toEqual({ ok: true })
     return id

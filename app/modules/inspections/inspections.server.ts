@@ -335,11 +335,13 @@ async function sign(user: Caller, side: ActionSide, inspection: Loaded, signatur
   if (inspection.status !== 'IN_PROGRESS') return invalidState
   const db = getDb()
   return db.$transaction(async (tx) => {
-    const [items, results] = await Promise.all([
+    const [items, results, photosMissing] = await Promise.all([
       tx.checklistItem.count({ where: { section: { templateId: inspection.templateId } } }),
       tx.inspectionResult.count({ where: { inspectionId: inspection.id } }),
+      tx.inspectionResult.count({ where: { inspectionId: inspection.id, outcome: { not: 'NA' }, evidenceIds: { isEmpty: true }, item: { requiresPhoto: true } } }),
     ])
     if (results < items) return invalid({ signature: 'score every item before signing' })
+    if (photosMissing > 0) return invalid({ signature: 'every item that needs a photo has one before signing' })
     const now = new Date()
     const data = side === 'inspector' ? { inspectorSignature: signature, inspectorSignedAt: now } : { stationSignature: signature, stationSignedAt: now, stationSignerId: user.id }
     const signed = await tx.inspection.updateMany({

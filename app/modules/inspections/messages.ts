@@ -320,6 +320,7 @@ const CHINESE: Record<string, string> = {
   'a file is required': '需要一个文件',
   'type your name to sign': '请输入您的姓名签字',
   'score every item before signing': '所有检查项评分后才能签字',
+  'every item that needs a photo has one before signing': '需要照片证据的检查项都有照片后才能签字',
   'choose an owner at the station': '请选择本站的负责人',
   'choose a due date': '请选择截止日期',
   'the due date is in the future': '截止日期须在今天之后',
