@@ -6,7 +6,7 @@ import { PagePagination } from '~/components/pagination'
 import { useLocalName, useLocale, useMessages } from '~/i18n/use-t'
 import { InspectionStatusBadge, formatScore } from '~/modules/inspections/components/status-badge'
 import { ScheduleForm } from '~/modules/inspections/components/schedule-form'
-import { listCurrentTemplates, listInspections, listStationsToInspect, mayInspect, scheduleInspection } from '~/modules/inspections/inspections.server'
+import { isStationStaff, listCurrentTemplates, listInspections, listStationsToInspect, mayInspect, scheduleInspection } from '~/modules/inspections/inspections.server'
 import { inspectionMessages } from '~/modules/inspections/messages'
 import { mayEditTemplates } from '~/modules/inspections/templates.server'
 import { requireUser } from '~/utils/auth.server'
@@ -22,7 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     inspector ? listCurrentTemplates() : [],
   ])
   if (inspections.page > inspections.pages) throw redirect(`${url.pathname}?page=${inspections.pages}`)
-  return { inspections, stations, templates, inspector, editsTemplates: mayEditTemplates(user) }
+  const intro = inspector ? ('intro' as const) : isStationStaff(user) ? ('introStation' as const) : ('introOther' as const)
+  return { inspections, stations, templates, inspector, intro, editsTemplates: mayEditTemplates(user) }
 }
 
 export const meta: MetaFunction = () => [{ title: 'GTAC · 远程巡检 / Inspections' }]
@@ -36,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function InspectionList() {
-  const { inspections, stations, templates, inspector, editsTemplates } = useLoaderData<typeof loader>()
+  const { inspections, stations, templates, inspector, intro, editsTemplates } = useLoaderData<typeof loader>()
   const actionData = useActionData<{ errors?: Record<string, string> }>()
   const t = useMessages(inspectionMessages)
   const localName = useLocalName()
@@ -48,7 +49,7 @@ export default function InspectionList() {
       <header className="search-head">
         <div>
           <h1>{t('title')}</h1>
-          <p className="muted">{inspector ? t('intro') : t('introStation')}</p>
+          <p className="muted">{t(intro)}</p>
         </div>
         <div className="button-row">
           {editsTemplates ? <Link className="button button--ghost" to="/inspections/templates">{t('templates')}</Link> : null}

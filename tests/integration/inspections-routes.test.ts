@@ -93,7 +93,7 @@ describe('pages', () => {
     expect((await getDb().inspection.findUniqueOrThrow({ where: { id } })).scheduledAt.toISOString()).toBe('2030-01-02T01:30:00.000Z')
     const list = (await listLoader(routeArgs(await page(manager, '/inspections')))) as ListData
     expect(list.inspections.rows.map((row) => row.id)).toContain(id)
-    expect(list).toMatchObject({ inspector: false, stations: [] })
+    expect(list).toMatchObject({ inspector: false, stations: [], intro: 'introStation' })
   })
 
   test('the list comes in pages of 30, latest first; a page past the end goes to the last one', async () => {

@@ -15,7 +15,7 @@ type Caller = Pick<SessionUser, 'id' | 'role' | 'stationId'>
 /** Who runs inspections: the engineers (the regional managers' role here) and admins. */
 export const mayInspect = (user: Pick<SessionUser, 'role'>) => user.role === 'ENGINEER' || user.role === 'ADMIN'
 const STATION_ROLES = ['TECHNICIAN', 'STATION_MANAGER'] as const
-const isStationStaff = (user: Caller): user is Caller & { stationId: string } =>
+export const isStationStaff = (user: Caller): user is Caller & { stationId: string } =>
   (STATION_ROLES as readonly string[]).includes(user.role) && Boolean(user.stationId)
 
 /** Which inspections a user sees: an admin all, an inspector those they run, a station its own. */
