@@ -130,9 +130,8 @@ test('an inspection over live video: schedule, start, join, score with a snapsho
 
   // Sign-off waits for a photo of every scored item that needs one; the inspector takes the rest.
   await expect(items(inspector).filter({ hasText: '缺少照片' })).toHaveCount(8)
-  await inspector.getByLabel('输入您的姓名签字').fill('陈工')
-  await inspector.getByRole('button', { name: '签字', exact: true }).click()
-  await expect(inspector.getByText('需要照片证据的检查项都有照片后才能签字')).toBeVisible()
+  for (const page of [inspector, station]) await expect(page.getByTestId('photos-missing')).toContainText('还有 8 个需要照片证据的检查项没有照片')
+  await expect(inspector.getByLabel('输入您的姓名签字')).toHaveCount(0)
   for (const code of ['1.3', '1.4', '1.5', '2.1', '2.2', '2.3', '2.4', '3.1']) {
     const target = inspector.getByLabel('快照归属')
     await target.selectOption({ label: (await target.locator('option', { hasText: `${code} ` }).first().textContent())! })
@@ -143,6 +142,7 @@ test('an inspection over live video: schedule, start, join, score with a snapsho
   }
   await expect(items(inspector).filter({ hasText: '缺少照片' })).toHaveCount(0)
   await expect(items(station).filter({ hasText: '缺少照片' })).toHaveCount(0)
+  await expect(station.getByTestId('photos-missing')).toHaveCount(0)
 
   // Sign-off by both finishes it with the score.
   await inspector.getByLabel('输入您的姓名签字').fill('陈工')

@@ -197,7 +197,9 @@ describe('running an inspection', () => {
     const photoRule = { errors: { signature: 'every item that needs a photo has one before signing' } }
     expect(await act(inspector, id, { intent: 'sign', signature: 'Inspector' })).toMatchObject(photoRule)
     expect(await act(manager, id, { intent: 'sign', signature: '张站长' })).toMatchObject(photoRule)
+    expect((await getInspection({ user: manager, inspectionId: id }))?.photosMissing).toBe(1)
     await act(inspector, id, { intent: 'evidence', itemId: itemIds[1], attachmentId: (await uploadPng(inspector, 'covers.png')).id })
+    expect((await getInspection({ user: manager, inspectionId: id }))?.photosMissing).toBe(0)
     expect(await act(tech, id, { intent: 'sign', signature: 'Tech' })).toEqual({ ok: false, reason: 'forbidden' })
     expect(await act(inspector, id, { intent: 'sign', signature: '陈工' })).toEqual({ ok: true })
     expect(await act(inspector, id, { intent: 'sign', signature: '陈工' })).toEqual({ ok: false, reason: 'invalid-state' })

@@ -8,7 +8,7 @@ import { INSPECTION_EVENTS, inspectionRoom } from './rooms'
 import type { InspectionAction } from './schema'
 import { scheduleSchema, templateInputSchema, type TemplateInput } from './schema'
 import { scoreInspection, type Outcome } from './scoring'
-import { nextActionStatus, verifyNeedsSnapshot, type ActionSide } from './workflow'
+import { nextActionStatus, photoStillMissing, verifyNeedsSnapshot, type ActionSide } from './workflow'
 
 type Caller = Pick<SessionUser, 'id' | 'role' | 'stationId'>
 
@@ -211,7 +211,9 @@ export async function getInspection({ user, inspectionId }: { user: Caller; insp
   const staff = side === 'inspector' ? await db.user.findMany({ where: { stationId: inspection.stationId, role: { in: [...STATION_ROLES] } }, orderBy: { name: 'asc' }, select: { id: true, name: true, role: true } }) : []
   const outcomes = new Map(inspection.results.map((result) => [result.itemId, result.outcome as Outcome]))
   const score = scoreInspection(inspection.template.sections, outcomes)
-  return { ...inspection, side, staff, liveScore: score, canSignForStation: side === 'station' && user.role === 'STATION_MANAGER' }
+  const results = new Map(inspection.results.map((result) => [result.itemId, result]))
+  const photosMissing = inspection.template.sections.flatMap((section) => section.items).filter((item) => photoStillMissing(item, results.get(item.id))).length
+  return { ...inspection, side, staff, liveScore: score, photosMissing, canSignForStation: side === 'station' && user.role === 'STATION_MANAGER' }
 }
 
 // ---------------------------------------------------------------------------------------------

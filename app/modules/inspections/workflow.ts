@@ -24,3 +24,7 @@ export function availableActionSteps(status: ActionStatus, side: ActionSide): Ac
 
 /** Verifying without the station's proof needs a fresh snapshot from the call as evidence. */
 export const verifyNeedsSnapshot = (status: ActionStatus) => status !== 'PROOF_SUBMITTED'
+
+/** A checkpoint that needs a photo, scored (not N/A) without one: signing waits for it. */
+export const photoStillMissing = (item: { requiresPhoto: boolean }, result: { outcome: string; evidenceIds: readonly string[] } | undefined) =>
+  item.requiresPhoto && result !== undefined && result.outcome !== 'NA' && result.evidenceIds.length === 0

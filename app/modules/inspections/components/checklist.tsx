@@ -5,6 +5,7 @@ import { useLocale, useMessages } from '~/i18n/use-t'
 import type { InspectionView } from '../inspections.server'
 import { inspectionMessages, localizeInspectionError } from '../messages'
 import { OUTCOMES } from '../schema'
+import { photoStillMissing } from '../workflow'
 
 type Item = InspectionView['template']['sections'][number]['items'][number]
 type Result = InspectionView['results'][number]
@@ -83,7 +84,7 @@ function ChecklistItem({
   const note = useRef<HTMLTextAreaElement>(null)
   const submit = (intent: 'score' | 'note', value?: string) =>
     fetcher.submit({ intent, itemId: item.id, note: note.current?.value ?? '', ...(value ? { outcome: value } : {}) }, { method: 'post' })
-  const photoMissing = item.requiresPhoto && result && result.outcome !== 'NA' && result.evidenceIds.length === 0
+  const photoMissing = photoStillMissing(item, result)
   return (
     <li className={`checklist-item checklist-item--${(outcome ?? 'open').toLowerCase()}`} data-testid="checklist-item" data-item-id={item.id} data-outcome={outcome ?? ''}>
       <div className="checklist-item__head">
