@@ -22,6 +22,13 @@ test('opening a hit of a logged search tells the insights which one, also when t
   expect((await beacon).status()).toBe(204)
 })
 
+test('a search address with an invalid parameter says so (400), not "try again later"', async ({ page }) => {
+  await signIn(page, 'tech@gtac.test')
+  const response = await page.goto('/cases?q=P0171&offset=-5')
+  expect(response?.status()).toBe(400)
+  await expect(page.locator('.error-page h1')).toHaveText('地址中的参数无效，请返回重新搜索或打开')
+})
+
 test('anonymous visitors are sent to sign in', async ({ page }) => {
   await page.goto('/cases?q=P0171')
   await expect(page).toHaveURL(/\/login\?redirectTo=/)
