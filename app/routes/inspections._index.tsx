@@ -58,7 +58,7 @@ export default function InspectionList() {
       </header>
 
       {inspections.rows.length === 0 ? (
-        <p className="empty-state">{inspector ? t('emptyInspector') : t('empty')}</p>
+        <p className="empty-state">{t(intro === 'intro' ? 'emptyInspector' : intro === 'introOther' ? 'emptyOther' : 'empty')}</p>
       ) : (
         <ul className="inspection-list">
           {inspections.rows.map((row) => (

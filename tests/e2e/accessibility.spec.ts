@@ -221,5 +221,6 @@ test('inspections: the inspector\'s list and schedule form, an inspection being 
   await expect(trainer.locator('.empty-state')).toBeVisible()
   // Not "your station's inspections": a trainer takes no part in them.
   await expect(trainer.getByText('您的账号不参与巡检')).toBeVisible()
+  await expect(trainer.locator('.empty-state')).toHaveText('没有可显示的巡检。')
   await expectAccessible(trainer)
 })
