@@ -1,5 +1,4 @@
 import crypto from 'node:crypto'
-import { PassThrough } from 'node:stream'
 import { createReadableStreamFromReadable, type EntryContext } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
@@ -7,6 +6,7 @@ import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from '~/components/nonce'
 import { flushCaseViews } from '~/modules/cases/case-views.server'
 import { settleBackgroundWork } from '~/utils/background-work.server'
+import { coalescingStream } from '~/utils/coalescing-stream.server'
 import { closePgPools } from '~/utils/pg-pool.server'
 import { contentSecurityPolicy } from '~/utils/security-headers.server'
 import { registerLiveRoomKinds } from '~/realtime/live-room-kinds.server'
@@ -31,7 +31,7 @@ export default function handleRequest(request: Request, responseStatusCode: numb
       nonce,
       [waitForAll ? 'onAllReady' : 'onShellReady']() {
         shellRendered = true
-        const body = new PassThrough()
+        const body = coalescingStream()
         responseHeaders.set('Content-Type', 'text/html')
         responseHeaders.set('Content-Security-Policy', contentSecurityPolicy(nonce))
         resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }))
