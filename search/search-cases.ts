@@ -126,17 +126,28 @@ export function withStemmedVariant<T extends MultiSearchQueryWithFederation>(que
 
 const STEMMED_WEIGHT = 0.7
 
-/** The page's results and facets: one search, or (when stemming changes the query) the exact and stemmed searches merged. */
-async function runCaseSearch(request: ReturnType<typeof buildCaseSearchRequest>) {
+/**
+ * The Meilisearch call behind a case search: one search, or (when stemming changes the query) the
+ * exact and stemmed searches merged by a federated multi-search. Benchmarks send it raw.
+ */
+export function caseSearchCall(request: ReturnType<typeof buildCaseSearchRequest>) {
   const index = casesIndexName()
   const { q, limit, offset, facets, sort, ...display } = request
   const queries = sort ? [] : withStemmedVariant({ indexUid: index, q, ...display })
-  if (queries.length < 2) {
-    const response = await getMeili().index<CaseDocument>(index).search(q, { limit, offset, facets, sort, ...display })
-    return { hits: response.hits, estimatedTotalHits: response.estimatedTotalHits ?? 0, processingTimeMs: response.processingTimeMs, facetDistribution: response.facetDistribution }
+  if (queries.length < 2) return { path: `/indexes/${index}/search`, body: request } as const
+  return { path: '/multi-search', body: { federation: { limit, offset, facetsByIndex: { [index]: facets } }, queries } } as const
+}
+
+async function runCaseSearch(request: ReturnType<typeof buildCaseSearchRequest>) {
+  const index = casesIndexName()
+  const call = caseSearchCall(request)
+  if (call.path === '/multi-search') {
+    const response = await getMeili().multiSearch<FederatedMultiSearchParams, CaseDocument>(call.body)
+    return { hits: response.hits, estimatedTotalHits: response.estimatedTotalHits ?? 0, processingTimeMs: response.processingTimeMs, facetDistribution: response.facetsByIndex?.[index]?.distribution }
   }
-  const response = await getMeili().multiSearch<FederatedMultiSearchParams, CaseDocument>({ federation: { limit, offset, facetsByIndex: { [index]: facets } }, queries })
-  return { hits: response.hits, estimatedTotalHits: response.estimatedTotalHits ?? 0, processingTimeMs: response.processingTimeMs, facetDistribution: response.facetsByIndex?.[index]?.distribution }
+  const { q, ...options } = call.body
+  const response = await getMeili().index<CaseDocument>(index).search(q, options)
+  return { hits: response.hits, estimatedTotalHits: response.estimatedTotalHits ?? 0, processingTimeMs: response.processingTimeMs, facetDistribution: response.facetDistribution }
 }
 
 /** Search as the API and the search page use it. */

@@ -9,7 +9,7 @@ import { getCatalogue, type Catalogue } from '~/modules/catalogue/catalogue.serv
 import { searchCasesWithFallback, type CaseSearchOutcome } from '~/modules/cases/case-search.server'
 import { listWorkInProgress } from '~/modules/cases/case.server'
 import { requireUser } from '~/utils/auth.server'
-import { parseSearchParams } from '~/modules/cases/case-search-params'
+import { parseSearchParams, searchPageQuery } from '~/modules/cases/case-search-params'
 import { SearchTypeTabs } from '~/modules/search/components/search-type-tabs'
 import { SiteHitList } from '~/modules/search/components/site-hit-list'
 import { searchMessages } from '~/modules/search/messages'
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return { params, type, site, result: null, workInProgress: [], curator, ...(await followUp(user.id, params, type, site.estimatedTotalHits)) }
   }
   const [result, catalogue, workInProgress] = await Promise.all([
-    searchCasesWithFallback({ ...params, modelId: params.model, facets: PAGE_FACETS }),
+    searchCasesWithFallback(searchPageQuery(params)),
     getCatalogue(),
     params.q || params.offset ? [] : listWorkInProgress({ user, take: 5 }),
   ])
@@ -82,9 +82,6 @@ function pageResult(result: CaseSearchOutcome, catalogue: Catalogue) {
 }
 
 const FACET_VALUES_SHOWN = 12
-
-// The facets listed beside the results (classic is a toggle without a count).
-const PAGE_FACETS = ['modelId', 'system', 'year', 'dtcs'] as const
 
 /**
  * A first page of results is logged for the curators; a search that found nothing gets

@@ -3,6 +3,8 @@
  * next to the floors measured in the same run: GET /ping (a trivial route) and GET /login (a
  * trivial server-rendered page: the whole Remix document render, the target's baseline).
  * BENCH_CASES (default 20000) cases are imported first; BENCH_SECONDS (default 10) per route.
+ * Last, the search page's own Meilisearch requests sent straight to Meilisearch, the same way:
+ * what the search engine alone serves on this machine, next to what the page serves.
  */
 import autocannon from 'autocannon'
 import { createSession, createUser } from '../../app/utils/user.server'
@@ -10,6 +12,8 @@ import { readOrCreateSecret } from '../../app/utils/data-dir.server'
 import { startServices } from '../../app/runtime/services.server'
 import { disconnectDb, getDb } from '../../app/utils/db.server'
 import { getSessionStorage } from '../../app/utils/session.server'
+import { parseSearchParams, searchPageQuery } from '../../app/modules/cases/case-search-params'
+import { buildCaseSearchRequest, caseSearchCall } from '../../search/search-cases'
 import { freshDataDir, importGeneratedCases, ms, percentile, startServer, writeResults } from './bench-utils'
 
 const caseCount = Number(process.env.BENCH_CASES ?? 20_000)
@@ -40,16 +44,36 @@ try {
     { name: 'case page', paths: caseIds.map((id) => `/cases/${id}`), signedIn: true },
     { name: 'search page', paths: searchPaths.map((p) => encodeURI(p)), signedIn: true },
   ]
+  // The page's Meilisearch calls for the same five searches, as its loader makes them.
+  const meiliCalls = searchPaths.map((path) => {
+    const params = parseSearchParams(new URL(path, server.baseUrl))
+    if (!params.success) throw new Error(`bad search path ${path}`)
+    return caseSearchCall(buildCaseSearchRequest(searchPageQuery(params.data)))
+  })
+  const targets = [
+    ...routes.map((route) => ({
+      name: route.name,
+      url: server.baseUrl,
+      headers: route.signedIn ? { cookie } : {},
+      requests: route.paths.map((path) => ({ path })),
+    })),
+    {
+      name: 'Meilisearch alone',
+      url: process.env.MEILI_URL!,
+      headers: { authorization: `Bearer ${process.env.MEILI_MASTER_KEY}`, 'content-type': 'application/json' },
+      requests: meiliCalls.map((call) => ({ path: call.path, method: 'POST' as const, body: JSON.stringify(call.body) })),
+    },
+  ]
   const rows: Array<{ name: string; requestsPerSecond: number; p50: number; p95: number; p99: number; errors: number }> = []
-  for (const route of routes) {
+  for (const target of targets) {
     let next = 0
     const latencies: number[] = []
     const instance = autocannon({
-      url: server.baseUrl,
+      url: target.url,
       connections,
       duration: seconds,
-      headers: route.signedIn ? { cookie } : {},
-      requests: [{ setupRequest: (request) => ({ ...request, path: route.paths[next++ % route.paths.length] }) }],
+      headers: target.headers,
+      requests: [{ setupRequest: (request) => ({ ...request, ...target.requests[next++ % target.requests.length] }) }],
     })
     // autocannon's types omit the instance's events; 'response' carries each request's latency.
     ;(instance as unknown as NodeJS.EventEmitter).on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
@@ -58,7 +82,7 @@ try {
     const result = await instance
     const errors = result.errors + result.non2xx
     rows.push({
-      name: route.name,
+      name: target.name,
       requestsPerSecond: result.requests.average,
       p50: percentile(latencies, 50),
       p95: percentile(latencies, 95),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { CaseSearchQuery } from '../../../search/search-cases'
 
 const optionalText = z.string().trim().max(64).optional().transform((value) => value || undefined)
 
@@ -21,4 +22,13 @@ export type CaseSearchParams = z.infer<typeof caseSearchParamsSchema>
 
 export function parseSearchParams(url: URL) {
   return caseSearchParamsSchema.safeParse(Object.fromEntries(url.searchParams))
+}
+
+// The facets listed beside the results (classic is a toggle without a count).
+const SEARCH_PAGE_FACETS = ['modelId', 'system', 'year', 'dtcs'] as const
+
+/** The search the case library page runs for its parameters. */
+export function searchPageQuery(params: CaseSearchParams): CaseSearchQuery {
+  const { model, ...rest } = params
+  return { ...rest, modelId: model, facets: SEARCH_PAGE_FACETS }
 }
