@@ -4,7 +4,7 @@ import type { CaseDocument } from './case-document'
 import { bulletinsIndexName, casesIndexName, getMeili, questionsIndexName } from './client'
 import type { QuestionDocument } from './question-document'
 import type { HitType, SearchType } from './search-types'
-import { pickSnippet, POST, PRE, quoteDtcWords, toTextParts, withStemmedVariant, type TextPart } from './search-cases'
+import { pickSnippet, POST, PRE, searchableQuery, toTextParts, withStemmedVariant, type TextPart } from './search-cases'
 
 
 /** Whose bulletins a search may show: a reader's audience, or all of them (those who write bulletins). */
@@ -45,7 +45,7 @@ const display = (snippets: readonly string[]) => ({
 
 /** The per-index queries behind a search (the benchmark sends them raw to compare). */
 export function buildSiteSearchQueries(query: Omit<SiteSearchQuery, 'limit' | 'offset'>): MultiSearchQueryWithFederation[] {
-  const q = quoteDtcWords(query.q)
+  const q = searchableQuery(query.q)
   const queries: Record<HitType, MultiSearchQueryWithFederation> = {
     case: {
       indexUid: casesIndexName(),

@@ -2,6 +2,7 @@ import type { FederatedMultiSearchParams, MultiSearchQueryWithFederation } from 
 import type { CaseDocument } from './case-document'
 import { stemQuery } from './english-stems'
 import { casesIndexName, getMeili } from './client'
+import { rewriteThesaurusTerms } from './thesaurus-rewrites'
 
 export type FacetName = 'modelId' | 'year' | 'system' | 'dtcs' | 'classic'
 
@@ -95,10 +96,13 @@ export function quoteDtcWords(q: string) {
   return q.replace(DTC_WORD, (code) => `"${code.toUpperCase()}"`)
 }
 
+/** The query as Meilisearch takes it: thesaurus entries it cannot expand rewritten, DTCs quoted. */
+export const searchableQuery = (q: string) => quoteDtcWords(rewriteThesaurusTerms(q))
+
 /** The exact Meilisearch request behind a case search (benchmarks send it raw to compare). */
 export function buildCaseSearchRequest(query: CaseSearchQuery) {
   return {
-    q: quoteDtcWords(query.q),
+    q: searchableQuery(query.q),
     filter: buildCaseFilter(query),
     facets: [...(query.facets ?? FACETS)],
     limit: query.limit,

@@ -45,7 +45,9 @@ export async function importGeneratedCases(dataDir: string, count: number, seed:
 /** Builds and starts the real server (`node --import tsx server.ts`) on a data directory; resolves when it listens. */
 export async function startServer(dataDir: string, port: number, env: Record<string, string> = {}) {
   if (spawnSync('npx', ['remix', 'build'], { stdio: 'ignore' }).status !== 0) throw new Error('remix build failed')
-  const child: ChildProcess = spawn('node', ['--import', 'tsx', 'server.ts'], {
+  // BENCH_CPU_PROF_DIR=<dir>: the server writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : []
+  const child: ChildProcess = spawn('node', [...profile, '--import', 'tsx', 'server.ts'], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   })

@@ -1,0 +1,129 @@
+import crypto from 'node:crypto'
+import { getMeili, indexName } from './client'
+
+/**
+ * Meilisearch looks a query up in the synonyms only one, two or three neighbouring words at a
+ * time, so a thesaurus entry that its tokenizer cuts into more words (车往一边跑, "pulls to one
+ * side", and standard terms such as 发动机异响) never expands. The portal asks Meilisearch which
+ * entries do not expand, on a small probe index, and rewrites them in queries into a word of
+ * the same group that does (which brings back the word as typed too).
+ */
+type Rule = { term: string; replacement: string }
+type Rewrites = { fingerprint: string; rules: Rule[]; learning: Promise<void> }
+
+// The server runs two copies of this module (its own and the Remix build's): they share the rules.
+const SHARED = Symbol.for('gtac.thesaurusRewrites')
+const shared = globalThis as typeof globalThis & { [SHARED]?: Rewrites }
+const state = () => (shared[SHARED] ??= { fingerprint: '', rules: [], learning: Promise.resolve() })
+
+const TASK_WAIT = { timeout: 120_000, interval: 50 }
+const ASCII_WORD = /^[\x20-\x7e]+$/
+const isWordChar = (char: string | undefined) => char !== undefined && /[a-z0-9]/i.test(char)
+
+const fingerprintOf = (synonyms: Record<string, string[]>) => crypto.createHash('sha1').update(JSON.stringify(synonyms)).digest('hex')
+
+/** The query with every entry that Meilisearch cannot expand replaced by one that it can. */
+export const rewriteThesaurusTerms = (q: string) => rewriteQuery(q, state().rules)
+
+/** `rules` longest term first; terms lower-case. Replacements never overlap. */
+export function rewriteQuery(q: string, rules: Rule[]) {
+  if (rules.length === 0 || !q) return q
+  const lower = q.toLowerCase()
+  const taken = new Array<boolean>(q.length).fill(false)
+  const found: Array<{ start: number; end: number; replacement: string }> = []
+  for (const { term, replacement } of rules) {
+    for (let start = lower.indexOf(term); start !== -1; start = lower.indexOf(term, start + 1)) {
+      const end = start + term.length
+      // English entries match whole words; Chinese ones anywhere (the query has no spaces).
+      if (ASCII_WORD.test(term) && (isWordChar(lower[start - 1]) || isWordChar(lower[end]))) continue
+      if (taken.slice(start, end).some(Boolean)) continue
+      taken.fill(true, start, end)
+      found.push({ start, end, replacement })
+    }
+  }
+  if (found.length === 0) return q
+  found.sort((a, b) => a.start - b.start)
+  let out = ''
+  let at = 0
+  for (const { start, end, replacement } of found) {
+    out += `${q.slice(at, start)} ${replacement} `
+    at = end
+  }
+  return `${out}${q.slice(at)}`.replace(/\s+/g, ' ').trim()
+}
+
+type ProbeHit = { id: number }
+type Learned = { id: typeof LEARNED_ID; fingerprint: string; rules: Rule[] }
+const LEARNED_ID = 'learned'
+const probeIndexName = () => indexName('thesaurus_probe')
+const PROBE_BATCH = 50
+
+/**
+ * Finds the entries of these synonyms that do not expand, once per thesaurus version (the result
+ * is kept in the probe index for the next start): each word of the thesaurus is a document of the
+ * probe index and each entry is searched there; an entry that misses one of its alternatives does
+ * not expand. Its replacement is the entry that reaches most of them (same script first, then the
+ * shortest). One at a time (they share the probe index); a failure keeps the rules there were.
+ */
+export function learnThesaurusRewrites(synonyms: Record<string, string[]>) {
+  const current = state()
+  current.learning = current.learning.then(() =>
+    learn(synonyms).catch((error: unknown) => console.warn(`thesaurus probe failed, rewrites unchanged: ${(error as Error).message}`)),
+  )
+  return current.learning
+}
+
+async function learn(synonyms: Record<string, string[]>) {
+  const fingerprint = fingerprintOf(synonyms)
+  const current = state()
+  if (current.fingerprint === fingerprint) return
+  const index = getMeili().index(probeIndexName())
+  const kept = await index.getDocument<Learned>(LEARNED_ID).catch(() => null)
+  if (kept?.fingerprint === fingerprint) {
+    Object.assign(current, { fingerprint, rules: kept.rules })
+    return
+  }
+  const rules = await probe(synonyms)
+  const stored = await index.addDocuments([{ id: LEARNED_ID, fingerprint, rules } satisfies Learned]).waitTask(TASK_WAIT)
+  if (stored.status !== 'succeeded') throw new Error(`task ${stored.uid} ${stored.status}`)
+  Object.assign(current, { fingerprint, rules })
+}
+
+async function probe(synonyms: Record<string, string[]>): Promise<Rule[]> {
+  const words = [...new Set(Object.entries(synonyms).flatMap(([word, others]) => [word, ...others]))]
+  const idOf = new Map(words.map((word, id) => [word, id]))
+  const name = probeIndexName()
+  const meili = getMeili()
+  await meili.createIndex(name, { primaryKey: 'id' }).waitTask(TASK_WAIT)
+  const index = meili.index(name)
+  const settings = await index.updateSettings({ searchableAttributes: ['text'], typoTolerance: { enabled: false } }).waitTask(TASK_WAIT)
+  await index.deleteAllDocuments().waitTask(TASK_WAIT)
+  const added = await index.addDocuments(words.map((text, id) => ({ id, text }))).waitTask(TASK_WAIT)
+  for (const task of [settings, added]) if (task.status !== 'succeeded') throw new Error(`task ${task.uid} ${task.status}`)
+  const entries = Object.entries(synonyms)
+  const reach = new Map<string, Set<number>>()
+  // A few entries at a time: whether an entry expands does not depend on the others, and every
+  // search reads the whole synonyms map (~7 ms a search with the full thesaurus, ~1 ms with 50).
+  for (let start = 0; start < entries.length; start += PROBE_BATCH) {
+    const batch = entries.slice(start, start + PROBE_BATCH)
+    const applied = await index.updateSynonyms(Object.fromEntries(batch)).waitTask(TASK_WAIT)
+    if (applied.status !== 'succeeded') throw new Error(`task ${applied.uid} ${applied.status}`)
+    const { results } = await meili.multiSearch({
+      queries: batch.map(([word]) => ({ indexUid: name, q: word, matchingStrategy: 'all' as const, limit: 1000, attributesToRetrieve: ['id'] })),
+    })
+    for (const [i, [word]] of batch.entries()) reach.set(word, new Set((results[i].hits as ProbeHit[]).map((hit) => hit.id)))
+  }
+  const covered = (word: string, targets: string[]) => targets.filter((target) => reach.get(word)?.has(idOf.get(target)!)).length
+  const rules: Rule[] = []
+  for (const [word, others] of entries) {
+    if (covered(word, others) === others.length) continue
+    const group = [word, ...others]
+    const sameScript = (other: string) => ASCII_WORD.test(other) === ASCII_WORD.test(word)
+    const best = others
+      .filter((other) => reach.has(other))
+      .map((other) => ({ other, score: covered(other, group) }))
+      .sort((a, b) => b.score - a.score || Number(sameScript(b.other)) - Number(sameScript(a.other)) || a.other.length - b.other.length)[0]
+    if (best && best.score > covered(word, group)) rules.push({ term: word, replacement: best.other })
+  }
+  return rules.sort((a, b) => b.term.length - a.term.length)
+}

@@ -1,0 +1,59 @@
+import { beforeAll, describe, expect, test } from 'vitest'
+import { toRichDoc } from '../../app/editor/rich-text.server'
+import { createCase } from '../../app/modules/cases/case.server'
+import { saveSynonymGroup } from '../../app/modules/search/vocabulary.server'
+import type { SessionUser } from '../../app/utils/session-user'
+import { ensureSearchIndexes } from '../../search/indexed-entities'
+import { drainOutbox } from '../../search/outbox-indexer'
+import { searchCases } from '../../search/search-cases'
+import { searchSite } from '../../search/search-all'
+import { caseContent, createTestUser, ensureVehicleModels } from '../factories'
+
+// Meilisearch expands a thesaurus entry only when it is at most three words once tokenized, so
+// entries such as 车往一边跑, "pulls to one side" or the standard term 发动机异响 did nothing by
+// themselves: the portal rewrites them into an entry of the same group that expands.
+let engineer: SessionUser
+const ids: Record<string, string> = {}
+
+const top5 = async (q: string) => (await searchCases({ q, limit: 5, offset: 0 })).hits.map((hit) => hit.id)
+
+async function library(key: string, title: string, symptoms: string, language: 'zh' | 'en', systemCode = 'engine') {
+  const content = await caseContent({ title, symptoms: toRichDoc(symptoms), dtcs: [], systemCode, language, rootCause: toRichDoc('—'), fix: toRichDoc('—'), diagnosis: toRichDoc('—') })
+  ids[key] = (await createCase({ author: engineer, status: 'APPROVED', content })).id
+}
+
+beforeAll(async () => {
+  engineer = await createTestUser({ role: 'ENGINEER' })
+  await ensureVehicleModels()
+  await ensureSearchIndexes()
+  await library('pull', '行驶跑偏，方向盘不正', '直线行驶时车辆向右偏。', 'zh', 'chassis')
+  await library('knock', 'Engine knock under load', 'Metallic engine knock when accelerating uphill.', 'en')
+  await library('camera', 'Rear camera black after reversing', 'The screen stays black when reverse is selected.', 'en', 'electrical')
+  await library('oil', '机油消耗过大', '每1000公里机油消耗约1升。', 'zh')
+  // Distractors sharing words with the queries.
+  await library('other1', '刹车片更换后异响', '更换刹车片后倒车时有响声。', 'zh', 'chassis')
+  await library('other2', 'Door trim rattle', 'Rattle from the door trim on one side.', 'en', 'body')
+  await drainOutbox()
+}, 120_000)
+
+describe('thesaurus entries longer than Meilisearch looks up', () => {
+  test('colloquial Chinese, English and standard terms of several words find their group', async () => {
+    expect(await top5('车往一边跑')).toContain(ids.pull)
+    expect(await top5('pulls to one side')).toContain(ids.pull)
+    expect(await top5('发动机异响')).toContain(ids.knock)
+    expect(await top5('倒车影像不显示')).toContain(ids.camera)
+    expect(await top5('机油少得快')).toContain(ids.oil)
+  })
+
+  test('the site search (cases, bulletins, questions) rewrites them too', async () => {
+    const hits = await searchSite({ q: '车往一边跑', type: 'case', bulletinViewer: 'all-bulletins', limit: 5, offset: 0 })
+    expect(hits.hits.map((hit) => hit.id)).toContain(ids.pull)
+  })
+
+  test("a curator's new long entry works as soon as the thesaurus is applied, without reindexing", async () => {
+    expect(await top5('车子老是往右边跑')).not.toContain(ids.pull)
+    await saveSynonymGroup({ user: engineer, input: { standard: '行驶跑偏', colloquial: ['车子老是往右边跑'], english: [], systemCode: 'chassis' } })
+    await drainOutbox()
+    expect(await top5('车子老是往右边跑')).toContain(ids.pull)
+  })
+})
