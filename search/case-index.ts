@@ -20,7 +20,8 @@ export async function ensureIndex<T extends Record<string, unknown>>(name: strin
   const synonyms = await loadSynonyms()
   const task = await index.updateSettings({ ...settings, synonyms }).waitTask(TASK_WAIT)
   if (task.status === 'failed') throw new Error(`Meilisearch settings failed: ${task.error?.message}`)
-  await learnThesaurusRewrites(synonyms)
+  // In the background: documents need not wait for it to be indexed.
+  void learnThesaurusRewrites(synonyms)
   return index
 }
 
@@ -45,5 +46,5 @@ export async function applySynonyms(names: string[]) {
   const meili = getMeili()
   const tasks = await Promise.all(names.map((name) => meili.index(name).updateSynonyms(synonyms).waitTask(TASK_WAIT)))
   for (const task of tasks) if (task.status !== 'succeeded') throw new Error(`Meilisearch synonyms task ${task.uid} ${task.status}: ${task.error?.message ?? ''}`)
-  await learnThesaurusRewrites(synonyms)
+  void learnThesaurusRewrites(synonyms)
 }

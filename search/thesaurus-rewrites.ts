@@ -65,6 +65,9 @@ const PROBE_BATCH = 50
  * not expand. Its replacement is the entry that reaches most of them (same script first, then the
  * shortest). One at a time (they share the probe index); a failure keeps the rules there were.
  */
+/** Resolves once the rules for the latest thesaurus applied are in place (tests wait for it). */
+export const thesaurusRewritesLearned = () => state().learning
+
 export function learnThesaurusRewrites(synonyms: Record<string, string[]>) {
   const current = state()
   current.learning = current.learning.then(() =>

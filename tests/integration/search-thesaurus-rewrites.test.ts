@@ -7,6 +7,7 @@ import { ensureSearchIndexes } from '../../search/indexed-entities'
 import { drainOutbox } from '../../search/outbox-indexer'
 import { searchCases } from '../../search/search-cases'
 import { searchSite } from '../../search/search-all'
+import { thesaurusRewritesLearned } from '../../search/thesaurus-rewrites'
 import { caseContent, createTestUser, ensureVehicleModels } from '../factories'
 
 // Meilisearch expands a thesaurus entry only when it is at most three words once tokenized, so
@@ -34,6 +35,7 @@ beforeAll(async () => {
   await library('other1', '刹车片更换后异响', '更换刹车片后倒车时有响声。', 'zh', 'chassis')
   await library('other2', 'Door trim rattle', 'Rattle from the door trim on one side.', 'en', 'body')
   await drainOutbox()
+  await thesaurusRewritesLearned()
 }, 120_000)
 
 describe('thesaurus entries longer than Meilisearch looks up', () => {
@@ -54,6 +56,7 @@ describe('thesaurus entries longer than Meilisearch looks up', () => {
     expect(await top5('车子老是往右边跑')).not.toContain(ids.pull)
     await saveSynonymGroup({ user: engineer, input: { standard: '行驶跑偏', colloquial: ['车子老是往右边跑'], english: [], systemCode: 'chassis' } })
     await drainOutbox()
+    await thesaurusRewritesLearned()
     expect(await top5('车子老是往右边跑')).toContain(ids.pull)
   })
 })
