@@ -25,6 +25,9 @@ const fingerprintOf = (synonyms: Record<string, string[]>) => crypto.createHash(
 /** The query with every entry that Meilisearch cannot expand replaced by one that it can. */
 export const rewriteThesaurusTerms = (q: string) => rewriteQuery(q, state().rules)
 
+/** What search looks for instead of this entry, when Meilisearch cannot expand it. */
+export const thesaurusRewriteOf = (term: string) => state().rules.find((rule) => rule.term === term.toLowerCase())?.replacement ?? null
+
 /** `rules` longest term first; terms lower-case. Replacements never overlap. */
 export function rewriteQuery(q: string, rules: Rule[]) {
   if (rules.length === 0 || !q) return q

@@ -2,12 +2,12 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PagePagination } from '~/components/pagination'
-import { useLocalName, useMessages } from '~/i18n/use-t'
+import { useLocale, useLocalName, useMessages } from '~/i18n/use-t'
 import { getCatalogue } from '~/modules/catalogue/catalogue.server'
 import { SynonymGroupForm } from '~/modules/search/components/synonym-group-form'
 import { searchMessages } from '~/modules/search/messages'
 import { synonymGroupSchema, vocabularyListSchema } from '~/modules/search/schema'
-import { GROUPS_PER_PAGE, isVocabularyCurator, listSynonymGroups, saveSynonymGroup } from '~/modules/search/vocabulary.server'
+import { GROUPS_PER_PAGE, isVocabularyCurator, listSynonymGroups, saveSynonymGroup, searchedAs } from '~/modules/search/vocabulary.server'
 import { requireUser } from '~/utils/auth.server'
 import { invariantResponse } from '~/utils/permissions.server'
 import { fieldErrors } from '~/utils/validation'
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [{ groups, total }, catalogue] = await Promise.all([listSynonymGroups(params), getCatalogue()])
   // "Add as synonym" from the insights page arrives with the searched words.
   const term = (url.searchParams.get('term') ?? '').slice(0, 40)
-  return { groups, total, pages: Math.max(1, Math.ceil(total / GROUPS_PER_PAGE)), params, term, systems: catalogue.systems, saved: url.searchParams.get('saved') }
+  return { groups, rewrites: searchedAs(groups), total, pages: Math.max(1, Math.ceil(total / GROUPS_PER_PAGE)), params, term, systems: catalogue.systems, saved: url.searchParams.get('saved') }
 }
 
 export const meta: MetaFunction = () => [{ title: '搜索词库 / Search vocabulary · GTAC' }]
@@ -40,15 +40,24 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function VocabularyPage() {
-  const { groups, total, pages, params, term, systems, saved } = useLoaderData<typeof loader>()
+  const { groups, rewrites, total, pages, params, term, systems, saved } = useLoaderData<typeof loader>()
   const actionData = useActionData<{ errors?: Record<string, string> }>()
   const t = useMessages(searchMessages)
   const localName = useLocalName()
+  const locale = useLocale()
   const [searchParams] = useSearchParams()
   const systemName = (code: string | null) => {
     const system = systems.find((entry) => entry.code === code)
     return system ? localName(system) : '—'
   }
+  const words = (terms: string[], separator: string) =>
+    terms.map((word, index) => (
+      <span key={word}>
+        {index > 0 ? separator : null}
+        {word}
+        {rewrites[word] ? <span className="muted vocabulary-rewrite" lang={locale === 'zh' ? 'zh-CN' : 'en'}> ({t('vocabulary.searchedAs', { term: rewrites[word] })})</span> : null}
+      </span>
+    ))
   return (
     <>
       <h1>{t('vocabulary.title')}</h1>
@@ -91,9 +100,9 @@ export default function VocabularyPage() {
               <tbody>
                 {groups.map((group) => (
                   <tr key={group.id}>
-                    <th scope="row">{group.standard}</th>
-                    <td>{group.colloquial.join('，')}</td>
-                    <td lang="en">{group.english.join(', ')}</td>
+                    <th scope="row">{words([group.standard], '')}</th>
+                    <td>{words(group.colloquial, '，')}</td>
+                    <td lang="en">{words(group.english, ', ')}</td>
                     <td>{systemName(group.systemCode)}</td>
                     <td><Link to={`/search/vocabulary/${group.id}`} aria-label={`${t('editLink')}: ${group.standard}`}>{t('editLink')}</Link></td>
                   </tr>
@@ -102,6 +111,7 @@ export default function VocabularyPage() {
             </table>
           </div>
         )}
+        {Object.keys(rewrites).length > 0 ? <p className="muted">{t('vocabulary.searchedAsNote')}</p> : null}
         <PagePagination page={params.page} pages={pages} />
       </section>
     </>

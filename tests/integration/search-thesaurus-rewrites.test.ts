@@ -2,13 +2,15 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { toRichDoc } from '../../app/editor/rich-text.server'
 import { createCase } from '../../app/modules/cases/case.server'
 import { saveSynonymGroup } from '../../app/modules/search/vocabulary.server'
+import { loader as vocabularyPage } from '../../app/routes/search.vocabulary._index'
 import type { SessionUser } from '../../app/utils/session-user'
 import { ensureSearchIndexes } from '../../search/indexed-entities'
 import { drainOutbox } from '../../search/outbox-indexer'
 import { searchCases } from '../../search/search-cases'
 import { searchSite } from '../../search/search-all'
 import { thesaurusRewritesLearned } from '../../search/thesaurus-rewrites'
-import { caseContent, createTestUser, ensureVehicleModels } from '../factories'
+import { caseContent, createTestUser, ensureVehicleModels, sessionCookieFor } from '../factories'
+import { routeArgs } from '../route-calls'
 
 // Meilisearch expands a thesaurus entry only when it is at most three words once tokenized, so
 // entries such as 车往一边跑, "pulls to one side" or the standard term 发动机异响 did nothing by
@@ -58,5 +60,12 @@ describe('thesaurus entries longer than Meilisearch looks up', () => {
     await drainOutbox()
     await thesaurusRewritesLearned()
     expect(await top5('车子老是往右边跑')).toContain(ids.pull)
+  })
+
+  test('the vocabulary page tells curators which words search looks up as another word of their group', async () => {
+    const request = new Request(`http://test/search/vocabulary?q=${encodeURIComponent('行驶跑偏')}`, { headers: { Cookie: await sessionCookieFor(engineer.id) } })
+    const page = (await vocabularyPage(routeArgs(request))) as { rewrites: Record<string, string> }
+    expect(page.rewrites).toMatchObject({ 车往一边跑: '跑偏', 'pulls to one side': 'drifts', 车子老是往右边跑: expect.any(String) })
+    expect(page.rewrites['跑偏']).toBeUndefined()
   })
 })

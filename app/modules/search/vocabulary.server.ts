@@ -3,6 +3,7 @@ import { getDb } from '~/utils/db.server'
 import { enqueueIndexing } from '~/utils/search-outbox.server'
 import type { SessionUser } from '~/utils/session-user'
 import type { SynonymGroupInput } from './schema'
+import { thesaurusRewriteOf } from '../../../search/thesaurus-rewrites'
 import { thesaurusSeed } from './thesaurus-seed'
 
 /** Engineers and admins keep the search vocabulary. */
@@ -53,6 +54,16 @@ export async function deleteSynonymGroup(id: string) {
     if (count > 0) await enqueueIndexing(tx, 'thesaurus', ['all'])
     return count > 0
   })
+}
+
+/** Of these groups' words, those search looks up as another word of their group (too long to expand). */
+export function searchedAs(groups: Array<{ standard: string; colloquial: string[]; english: string[] }>) {
+  const rewrites: Record<string, string> = {}
+  for (const term of groups.flatMap((group) => [group.standard, ...group.colloquial, ...group.english])) {
+    const replacement = thesaurusRewriteOf(term)
+    if (replacement) rewrites[term] = replacement
+  }
+  return rewrites
 }
 
 /** Every installation starts with the built-in thesaurus (once: curators' deletions stay deleted). */
