@@ -17,6 +17,7 @@ import { disconnectDb } from './app/utils/db.server'
 import { getEnv } from './app/utils/env.server'
 import { BASE_SECURITY_HEADERS } from './app/utils/security-headers.server'
 import { ensureSearchIndexes } from './search/indexed-entities'
+import { learnThesaurusRewritesEagerly } from './search/thesaurus-rewrites'
 import { startOutboxIndexer } from './search/outbox-indexer'
 import { startBulletinAnnouncer } from './app/modules/bulletins/announcer.server'
 import { startMailJobs } from './app/modules/notifications/jobs.server'
@@ -59,6 +60,7 @@ async function main() {
     await services.stop()
     throw error
   }
+  learnThesaurusRewritesEagerly()
   const indexer = startOutboxIndexer({ prepare: ensureSearchIndexes, log })
   const announcer = startBulletinAnnouncer({ log })
   const mail = startMailJobs({ log })

@@ -3,7 +3,7 @@ import { caseIndexSettings } from './case-index-settings'
 import type { CaseDocument } from './case-document'
 import { casesIndexName, getMeili } from './client'
 import { loadSynonyms } from './synonyms'
-import { learnThesaurusRewrites } from './thesaurus-rewrites'
+import { noteThesaurus } from './thesaurus-rewrites'
 
 const TASK_WAIT = { timeout: 120_000, interval: 50 }
 
@@ -20,8 +20,7 @@ export async function ensureIndex<T extends Record<string, unknown>>(name: strin
   const synonyms = await loadSynonyms()
   const task = await index.updateSettings({ ...settings, synonyms }).waitTask(TASK_WAIT)
   if (task.status === 'failed') throw new Error(`Meilisearch settings failed: ${task.error?.message}`)
-  // In the background: documents need not wait for it to be indexed.
-  void learnThesaurusRewrites(synonyms)
+  noteThesaurus(synonyms)
   return index
 }
 
@@ -46,5 +45,5 @@ export async function applySynonyms(names: string[]) {
   const meili = getMeili()
   const tasks = await Promise.all(names.map((name) => meili.index(name).updateSynonyms(synonyms).waitTask(TASK_WAIT)))
   for (const task of tasks) if (task.status !== 'succeeded') throw new Error(`Meilisearch synonyms task ${task.uid} ${task.status}: ${task.error?.message ?? ''}`)
-  void learnThesaurusRewrites(synonyms)
+  noteThesaurus(synonyms)
 }

@@ -9,21 +9,26 @@ import { getMeili, indexName } from './client'
  * the same group that does (which brings back the word as typed too).
  */
 type Rule = { term: string; replacement: string }
-type Rewrites = { fingerprint: string; rules: Rule[]; learning: Promise<void> }
+type Synonyms = Record<string, string[]>
+/** `pending`: a thesaurus applied but not learned yet; `eager`: this process learns it at once (the server). */
+type Rewrites = { fingerprint: string; rules: Rule[]; learning: Promise<void>; pending?: Synonyms; eager: boolean }
 
 // The server runs two copies of this module (its own and the Remix build's): they share the rules.
 const SHARED = Symbol.for('gtac.thesaurusRewrites')
 const shared = globalThis as typeof globalThis & { [SHARED]?: Rewrites }
-const state = () => (shared[SHARED] ??= { fingerprint: '', rules: [], learning: Promise.resolve() })
+const state = () => (shared[SHARED] ??= { fingerprint: '', rules: [], learning: Promise.resolve(), eager: false })
 
 const TASK_WAIT = { timeout: 120_000, interval: 50 }
 const ASCII_WORD = /^[\x20-\x7e]+$/
 const isWordChar = (char: string | undefined) => char !== undefined && /[a-z0-9]/i.test(char)
 
-const fingerprintOf = (synonyms: Record<string, string[]>) => crypto.createHash('sha1').update(JSON.stringify(synonyms)).digest('hex')
+const fingerprintOf = (synonyms: Synonyms) => crypto.createHash('sha1').update(JSON.stringify(synonyms)).digest('hex')
 
 /** The query with every entry that Meilisearch cannot expand replaced by one that it can. */
-export const rewriteThesaurusTerms = (q: string) => rewriteQuery(q, state().rules)
+export function rewriteThesaurusTerms(q: string) {
+  if (state().pending) void thesaurusRewritesLearned()
+  return rewriteQuery(q, state().rules)
+}
 
 /** What search looks for instead of this entry, when Meilisearch cannot expand it. */
 export const thesaurusRewriteOf = (term: string) => state().rules.find((rule) => rule.term === term.toLowerCase())?.replacement ?? null
@@ -62,24 +67,42 @@ const probeIndexName = () => indexName('thesaurus_probe')
 const PROBE_BATCH = 50
 
 /**
+ * Called with each thesaurus put into the indexes. The server learns its rewrites at once; other
+ * processes (the import, the re-index) only when they search, so they never probe for nothing.
+ */
+export function noteThesaurus(synonyms: Synonyms) {
+  const current = state()
+  current.pending = synonyms
+  if (current.eager) void thesaurusRewritesLearned()
+}
+
+/** This process serves searches: it learns every thesaurus as soon as it is applied. */
+export function learnThesaurusRewritesEagerly() {
+  state().eager = true
+  void thesaurusRewritesLearned()
+}
+
+/** Starts learning the thesaurus last applied, if needed; resolves once its rules are in place (tests wait for it). */
+export function thesaurusRewritesLearned() {
+  const current = state()
+  const synonyms = current.pending
+  if (synonyms) {
+    current.pending = undefined
+    current.learning = current.learning.then(() =>
+      learn(synonyms).catch((error: unknown) => console.warn(`thesaurus probe failed, rewrites unchanged: ${(error as Error).message}`)),
+    )
+  }
+  return current.learning
+}
+
+/**
  * Finds the entries of these synonyms that do not expand, once per thesaurus version (the result
  * is kept in the probe index for the next start): each word of the thesaurus is a document of the
  * probe index and each entry is searched there; an entry that misses one of its alternatives does
  * not expand. Its replacement is the entry that reaches most of them (same script first, then the
  * shortest). One at a time (they share the probe index); a failure keeps the rules there were.
  */
-/** Resolves once the rules for the latest thesaurus applied are in place (tests wait for it). */
-export const thesaurusRewritesLearned = () => state().learning
-
-export function learnThesaurusRewrites(synonyms: Record<string, string[]>) {
-  const current = state()
-  current.learning = current.learning.then(() =>
-    learn(synonyms).catch((error: unknown) => console.warn(`thesaurus probe failed, rewrites unchanged: ${(error as Error).message}`)),
-  )
-  return current.learning
-}
-
-async function learn(synonyms: Record<string, string[]>) {
+async function learn(synonyms: Synonyms) {
   const fingerprint = fingerprintOf(synonyms)
   const current = state()
   if (current.fingerprint === fingerprint) return
@@ -95,7 +118,7 @@ async function learn(synonyms: Record<string, string[]>) {
   Object.assign(current, { fingerprint, rules })
 }
 
-async function probe(synonyms: Record<string, string[]>): Promise<Rule[]> {
+async function probe(synonyms: Synonyms): Promise<Rule[]> {
   const words = [...new Set(Object.entries(synonyms).flatMap(([word, others]) => [word, ...others]))]
   const idOf = new Map(words.map((word, id) => [word, id]))
   const name = probeIndexName()
