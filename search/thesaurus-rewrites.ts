@@ -22,6 +22,10 @@ const TASK_WAIT = { timeout: 120_000, interval: 50 }
 const ASCII_WORD = /^[\x20-\x7e]+$/
 const isWordChar = (char: string | undefined) => char !== undefined && /[a-z0-9]/i.test(char)
 
+const mustSucceed = (task: { uid: number; status: string }) => {
+  if (task.status !== 'succeeded') throw new Error(`task ${task.uid} ${task.status}`)
+}
+
 const fingerprintOf = (synonyms: Synonyms) => crypto.createHash('sha1').update(JSON.stringify(synonyms)).digest('hex')
 
 /** The query with every entry that Meilisearch cannot expand replaced by one that it can. */
@@ -113,8 +117,7 @@ async function learn(synonyms: Synonyms) {
     return
   }
   const rules = await probe(synonyms)
-  const stored = await index.addDocuments([{ id: LEARNED_ID, fingerprint, rules } satisfies Learned]).waitTask(TASK_WAIT)
-  if (stored.status !== 'succeeded') throw new Error(`task ${stored.uid} ${stored.status}`)
+  mustSucceed(await index.addDocuments([{ id: LEARNED_ID, fingerprint, rules } satisfies Learned]).waitTask(TASK_WAIT))
   Object.assign(current, { fingerprint, rules })
 }
 
@@ -125,18 +128,16 @@ async function probe(synonyms: Synonyms): Promise<Rule[]> {
   const meili = getMeili()
   await meili.createIndex(name, { primaryKey: 'id' }).waitTask(TASK_WAIT)
   const index = meili.index(name)
-  const settings = await index.updateSettings({ searchableAttributes: ['text'], typoTolerance: { enabled: false } }).waitTask(TASK_WAIT)
-  await index.deleteAllDocuments().waitTask(TASK_WAIT)
-  const added = await index.addDocuments(words.map((text, id) => ({ id, text }))).waitTask(TASK_WAIT)
-  for (const task of [settings, added]) if (task.status !== 'succeeded') throw new Error(`task ${task.uid} ${task.status}`)
+  mustSucceed(await index.updateSettings({ searchableAttributes: ['text'], typoTolerance: { enabled: false } }).waitTask(TASK_WAIT))
+  mustSucceed(await index.deleteAllDocuments().waitTask(TASK_WAIT))
+  mustSucceed(await index.addDocuments(words.map((text, id) => ({ id, text }))).waitTask(TASK_WAIT))
   const entries = Object.entries(synonyms)
   const reach = new Map<string, Set<number>>()
   // A few entries at a time: whether an entry expands does not depend on the others, and every
   // search reads the whole synonyms map (~7 ms a search with the full thesaurus, ~1 ms with 50).
   for (let start = 0; start < entries.length; start += PROBE_BATCH) {
     const batch = entries.slice(start, start + PROBE_BATCH)
-    const applied = await index.updateSynonyms(Object.fromEntries(batch)).waitTask(TASK_WAIT)
-    if (applied.status !== 'succeeded') throw new Error(`task ${applied.uid} ${applied.status}`)
+    mustSucceed(await index.updateSynonyms(Object.fromEntries(batch)).waitTask(TASK_WAIT))
     const { results } = await meili.multiSearch({
       queries: batch.map(([word]) => ({ indexUid: name, q: word, matchingStrategy: 'all' as const, limit: 1000, attributesToRetrieve: ['id'] })),
     })
