@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest'
-import { createCase, getCase, transitionCase, updateCase } from '../../app/modules/cases/case.server'
+import { createCase, getCase, listWorkInProgress, transitionCase, updateCase } from '../../app/modules/cases/case.server'
 import type { SessionUser } from '../../app/utils/session-user'
 import { getDb } from '../../app/utils/db.server'
 import { caseContent, createStation, createTestUser } from '../factories'
@@ -27,6 +27,27 @@ describe('draft visibility', () => {
     expect(await getCase({ user: stationMate, caseId: draft.id })).not.toBeNull()
     expect(await getCase({ user: otherStationTech, caseId: draft.id })).toBeNull()
     expect(await getCase({ user: expert, caseId: draft.id })).toBeNull()
+  })
+})
+
+describe('work in progress (the case library\'s first page)', () => {
+  test('lists the author\'s and the station\'s unpublished cases, newest first, and nobody else\'s', async () => {
+    const own = await createCase({ author, content: await caseContent({ title: 'WIP own draft' }) })
+    const mates = await createCase({ author: stationMate, content: await caseContent({ title: 'WIP station mate draft' }) })
+    const submitted = await createCase({ author, content: await caseContent({ title: 'WIP submitted' }) })
+    await transitionCase({ user: author, caseId: submitted.id, action: 'submit' })
+    const published = await createCase({ author, status: 'APPROVED', content: await caseContent({ title: 'WIP published' }) })
+    const elsewhere = await createCase({ author: otherStationTech, content: await caseContent({ title: 'WIP other station' }) })
+    const listed = await listWorkInProgress({ user: author, take: 50 })
+    const ids = listed.map((item) => item.id)
+    expect(ids).toEqual(expect.arrayContaining([own.id, mates.id, submitted.id]))
+    expect(ids).not.toContain(published.id)
+    expect(ids).not.toContain(elsewhere.id)
+    expect(listed.find((item) => item.id === submitted.id)).toEqual({ id: submitted.id, title: 'WIP submitted', status: 'SUBMITTED' })
+    expect(ids.indexOf(submitted.id)).toBeLessThan(ids.indexOf(own.id))
+    const expertsOwn = (await listWorkInProgress({ user: expert })).map((item) => item.id)
+    expect(expertsOwn).not.toContain(own.id)
+    expect(await listWorkInProgress({ user: author, take: 2 })).toHaveLength(2)
   })
 })
 

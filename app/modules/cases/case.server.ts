@@ -359,16 +359,15 @@ export async function confirmCaseFix({ user, caseId }: { user: Viewer; caseId: s
   })
 }
 
-/** The user's own and station's unpublished cases, newest first. */
+/**
+ * The user's own and station's unpublished cases, newest first. The case library's first page
+ * shows them on every visit: one plain statement (see page-sql.server.ts).
+ */
 export function listWorkInProgress({ user, take = 20 }: { user: Viewer; take?: number }) {
-  const mine: Prisma.RepairCaseWhereInput[] = [{ authorId: user.id }]
-  if (user.stationId) mine.push({ stationId: user.stationId })
-  return getDb().repairCase.findMany({
-    where: { status: { in: ['DRAFT', 'RETURNED', 'SUBMITTED'] }, OR: mine },
-    orderBy: { updatedAt: 'desc' },
-    take,
-    select: { id: true, title: true, status: true, updatedAt: true, author: { select: { name: true } } },
-  })
+  return queryRows<{ id: string; title: string; status: CaseStatus }>(Prisma.sql`
+    SELECT id, title, status::text AS status FROM "RepairCase"
+    WHERE status IN ('DRAFT', 'RETURNED', 'SUBMITTED') AND ("authorId" = ${user.id} OR "stationId" = ${user.stationId})
+    ORDER BY "updatedAt" DESC LIMIT ${take}`)
 }
 
 export function listReviewQueue({ take = 50 }: { take?: number } = {}) {
