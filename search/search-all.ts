@@ -4,7 +4,7 @@ import type { CaseDocument } from './case-document'
 import { bulletinsIndexName, casesIndexName, getMeili, questionsIndexName } from './client'
 import type { QuestionDocument } from './question-document'
 import type { HitType, SearchType } from './search-types'
-import { pickSnippet, POST, PRE, searchableQuery, toTextParts, withStemmedVariant, type TextPart } from './search-cases'
+import { pickSnippet, POST, PRE, searchableQuery, toTextParts, withQueryVariants, type TextPart } from './search-cases'
 
 
 /** Whose bulletins a search may show: a reader's audience, or all of them (those who write bulletins). */
@@ -67,7 +67,7 @@ export function buildSiteSearchQueries(query: Omit<SiteSearchQuery, 'limit' | 'o
       ...display(QUESTION_SNIPPETS),
     },
   }
-  return (query.type === 'all' ? Object.values(queries) : [queries[query.type]]).flatMap(withStemmedVariant)
+  return (query.type === 'all' ? Object.values(queries) : [queries[query.type]]).flatMap((variant) => withQueryVariants(variant, query.q))
 }
 
 type AnyDocument = Partial<CaseDocument & BulletinDocument & QuestionDocument> & { id: string; title: string }

@@ -119,33 +119,40 @@ export function buildCaseSearchRequest(query: CaseSearchQuery) {
 }
 
 /**
- * The query and, when stemming changes it, its stemmed form (which meets the documents' stemmed
- * shadow), weighted lower so that the words as typed rank first. The stemmed form searches every
- * field: restricting it to the shadow fails on an index without documents yet.
+ * The query and its variants, merged by a federated multi-search: when stemming changes it, its
+ * stemmed form (which meets the documents' stemmed shadow), weighted lower so that the words as
+ * typed rank first; when a thesaurus rewrite changed it, the words as typed, weighted lower too,
+ * so that their own partial matches stay when no document mentions the rewritten group. The
+ * variants search every field: restricting one to the shadow fails on an index without documents yet.
  */
-export function withStemmedVariant<T extends MultiSearchQueryWithFederation>(query: T): MultiSearchQueryWithFederation[] {
+export function withQueryVariants<T extends MultiSearchQueryWithFederation>(query: T, typed: string): MultiSearchQueryWithFederation[] {
+  const variants: MultiSearchQueryWithFederation[] = [query]
   const stemmed = stemQuery(query.q ?? '')
-  if (!stemmed) return [query]
-  return [query, { ...query, q: stemmed, federationOptions: { weight: STEMMED_WEIGHT } }]
+  if (stemmed) variants.push({ ...query, q: stemmed, federationOptions: { weight: STEMMED_WEIGHT } })
+  const asTyped = quoteDtcWords(typed)
+  if (asTyped.trim() && asTyped !== query.q) variants.push({ ...query, q: asTyped, federationOptions: { weight: AS_TYPED_WEIGHT } })
+  return variants
 }
 
 const STEMMED_WEIGHT = 0.7
+const AS_TYPED_WEIGHT = 0.8
 
 /**
- * The Meilisearch call behind a case search: one search, or (when stemming changes the query) the
- * exact and stemmed searches merged by a federated multi-search. Benchmarks send it raw.
+ * The Meilisearch call behind a case search: one search, or (with variants) the searches merged
+ * by a federated multi-search. Benchmarks send it raw.
  */
-export function caseSearchCall(request: ReturnType<typeof buildCaseSearchRequest>) {
+export function caseSearchCall(query: CaseSearchQuery) {
+  const request = buildCaseSearchRequest(query)
   const index = casesIndexName()
   const { q, limit, offset, facets, sort, ...display } = request
-  const queries = sort ? [] : withStemmedVariant({ indexUid: index, q, ...display })
+  const queries = sort ? [] : withQueryVariants({ indexUid: index, q, ...display }, query.q)
   if (queries.length < 2) return { path: `/indexes/${index}/search`, body: request } as const
   return { path: '/multi-search', body: { federation: { limit, offset, facetsByIndex: { [index]: facets } }, queries } } as const
 }
 
-async function runCaseSearch(request: ReturnType<typeof buildCaseSearchRequest>) {
+async function runCaseSearch(query: CaseSearchQuery) {
   const index = casesIndexName()
-  const call = caseSearchCall(request)
+  const call = caseSearchCall(query)
   return cachedSearch(index, call, () => sendCaseSearch(index, call))
 }
 
@@ -162,7 +169,7 @@ async function sendCaseSearch(index: string, call: ReturnType<typeof caseSearchC
 /** Search as the API and the search page use it. */
 export async function searchCases(query: CaseSearchQuery): Promise<CaseSearchResult> {
   const started = performance.now()
-  const response = await runCaseSearch(buildCaseSearchRequest(query))
+  const response = await runCaseSearch(query)
   const hits: CaseSearchHit[] = response.hits.map((hit) => {
     const formatted = (hit._formatted ?? {}) as Partial<Record<string, unknown>>
     return {

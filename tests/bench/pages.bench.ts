@@ -15,7 +15,7 @@ import { startServices } from '../../app/runtime/services.server'
 import { disconnectDb, getDb } from '../../app/utils/db.server'
 import { getSessionStorage } from '../../app/utils/session.server'
 import { parseSearchParams, searchPageQuery } from '../../app/modules/cases/case-search-params'
-import { buildCaseSearchRequest, caseSearchCall } from '../../search/search-cases'
+import { caseSearchCall } from '../../search/search-cases'
 import { freshDataDir, importGeneratedCases, ms, percentile, startServer, writeResults } from './bench-utils'
 
 const caseCount = Number(process.env.BENCH_CASES ?? 20_000)
@@ -59,7 +59,7 @@ try {
   const meiliCalls = searchPaths.map((path) => {
     const params = parseSearchParams(new URL(path, server.baseUrl))
     if (!params.success) throw new Error(`bad search path ${path}`)
-    return caseSearchCall(buildCaseSearchRequest(searchPageQuery(params.data)))
+    return caseSearchCall(searchPageQuery(params.data))
   })
   const targets = [
     ...routes.map((route) => ({

@@ -8,7 +8,7 @@ import { ensureSearchIndexes } from '../../search/indexed-entities'
 import { drainOutbox } from '../../search/outbox-indexer'
 import { searchCases } from '../../search/search-cases'
 import { searchSite } from '../../search/search-all'
-import { thesaurusRewritesLearned } from '../../search/thesaurus-rewrites'
+import { thesaurusRewriteOf, thesaurusRewritesLearned } from '../../search/thesaurus-rewrites'
 import { caseContent, createTestUser, ensureVehicleModels, sessionCookieFor } from '../factories'
 import { routeArgs } from '../route-calls'
 
@@ -36,6 +36,7 @@ beforeAll(async () => {
   // Distractors sharing words with the queries.
   await library('other1', '刹车片更换后异响', '更换刹车片后倒车时有响声。', 'zh', 'chassis')
   await library('other2', 'Door trim rattle', 'Rattle from the door trim on one side.', 'en', 'body')
+  await library('musty', '空调霉味处理', '打开空调后车内有霉味。', 'zh', 'hvac')
   await drainOutbox()
   await thesaurusRewritesLearned()
 }, 120_000)
@@ -60,6 +61,14 @@ describe('thesaurus entries longer than Meilisearch looks up', () => {
     await drainOutbox()
     await thesaurusRewritesLearned()
     expect(await top5('车子老是往右边跑')).toContain(ids.pull)
+  })
+
+  test('when no case mentions the rewritten group, the words as typed still find what they match', async () => {
+    await saveSynonymGroup({ user: engineer, input: { standard: '蒸发箱发霉', colloquial: ['空调吹出来一股霉味'], english: [], systemCode: 'hvac' } })
+    await drainOutbox()
+    await thesaurusRewritesLearned()
+    expect(thesaurusRewriteOf('空调吹出来一股霉味')).toBe('蒸发箱发霉')
+    expect(await top5('空调吹出来一股霉味')).toContain(ids.musty)
   })
 
   test('the vocabulary page tells curators which words search looks up as another word of their group', async () => {
