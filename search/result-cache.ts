@@ -14,13 +14,40 @@ const MAX_ENTRIES = 200
 
 // The server runs two copies of this module (its own and the Remix build's): they share the cache.
 const SHARED = Symbol.for('gtac.searchResultCache')
-const shared = globalThis as typeof globalThis & { [SHARED]?: { entries: Map<string, Entry>; hits: number; misses: number } }
-const cache = () => (shared[SHARED] ??= { entries: new Map(), hits: 0, misses: 0 })
+const shared = globalThis as typeof globalThis & { [SHARED]?: { entries: Map<string, Entry>; hits: number; misses: number; versionReads: number } }
+const cache = () => (shared[SHARED] ??= { entries: new Map(), hits: 0, misses: 0, versionReads: 0 })
 
 /** The index's version: Meilisearch's `updatedAt`, with nanoseconds, moved by every applied change. */
-async function indexVersion(indexUid: string) {
+async function readIndexVersion(indexUid: string) {
+  cache().versionReads += 1
   const info = await getMeili().index(indexUid).getRawInfo()
   return String(info.updatedAt)
+}
+
+type VersionRead = { running: Promise<string>; queued?: Promise<string> }
+const pendingVersionReads = new Map<string, VersionRead>()
+
+/**
+ * The index's version as read after the caller asked: concurrent searches share one read, but
+ * never one that started before they arrived (it could miss a change made just before). A caller
+ * arriving during a read waits for the next one, which all such callers share.
+ */
+function indexVersion(indexUid: string): Promise<string> {
+  const read = pendingVersionReads.get(indexUid)
+  if (!read) return startVersionRead(indexUid)
+  read.queued ??= read.running.then(
+    () => startVersionRead(indexUid),
+    () => startVersionRead(indexUid),
+  )
+  return read.queued
+}
+
+function startVersionRead(indexUid: string) {
+  const running: Promise<string> = readIndexVersion(indexUid).finally(() => {
+    if (pendingVersionReads.get(indexUid)?.running === running) pendingVersionReads.delete(indexUid)
+  })
+  pendingVersionReads.set(indexUid, { running })
+  return running
 }
 
 /**
@@ -50,10 +77,10 @@ export async function cachedSearch<T>(indexUid: string, request: unknown, run: (
   return answer
 }
 
-/** How often searches were answered from memory (tests and the benchmark read it). */
+/** How often searches were answered from memory, and how often the index's version was read (tests read it). */
 export function searchCacheStats() {
-  const { hits, misses, entries } = cache()
-  return { hits, misses, entries: entries.size }
+  const { hits, misses, entries, versionReads } = cache()
+  return { hits, misses, versionReads, entries: entries.size }
 }
 
 function deepFreeze<T>(value: T): T {

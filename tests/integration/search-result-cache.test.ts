@@ -61,6 +61,16 @@ describe('the search result cache', () => {
     expect(await ids('quokkaline')).not.toContain(firstId)
   })
 
+  test('concurrent searches share the reads of the index version: one under way, and the next for all who came during it', async () => {
+    await search('quokkaline')
+    const before = searchCacheStats()
+    const answers = await Promise.all(Array.from({ length: 10 }, () => ids('quokkaline')))
+    expect(new Set(answers.map((answer) => answer.join(','))).size).toBe(1)
+    const after = searchCacheStats()
+    expect(after.versionReads - before.versionReads).toBe(2)
+    expect(after.hits - before.hits).toBe(10)
+  })
+
   test('answers are shared read-only, and a failed search is not kept', async () => {
     const index = casesIndexName()
     const answer = await cachedSearch(index, { probe: 'frozen' }, async () => ({ hits: [{ id: 'a' }] }))
