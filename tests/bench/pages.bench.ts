@@ -2,7 +2,9 @@
  * npm run bench:pages — server-rendered case page and search page under load (autocannon),
  * next to the floors measured in the same run: GET /ping (a trivial route) and GET /login (a
  * trivial server-rendered page: the whole Remix document render, the target's baseline).
- * BENCH_CASES (default 20000) cases are imported first; BENCH_SECONDS (default 10) per route.
+ * BENCH_CASES (default 20000) cases are imported first; each route is warmed up for
+ * BENCH_WARMUP_SECONDS (default 2, not counted), then measured in BENCH_ROUNDS (default 3) rounds
+ * of BENCH_SECONDS (default 5), the routes in turn.
  * The search page is measured twice: its five searches over and over (answered from memory after
  * the first time: search/result-cache.ts), and the same searches never asked twice.
  * Last, the search page's own Meilisearch requests sent straight to Meilisearch, the same way:
@@ -19,7 +21,9 @@ import { caseSearchCall } from '../../search/search-cases'
 import { freshDataDir, importGeneratedCases, ms, percentile, startServer, writeResults } from './bench-utils'
 
 const caseCount = Number(process.env.BENCH_CASES ?? 20_000)
-const seconds = Number(process.env.BENCH_SECONDS ?? 10)
+const seconds = Number(process.env.BENCH_SECONDS ?? 5)
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3)
+const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 2)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10)
 const port = Number(process.env.BENCH_PORT ?? 3291)
 
@@ -75,44 +79,57 @@ try {
       requests: meiliCalls.map((call) => ({ path: call.path, method: 'POST' as const, body: JSON.stringify(call.body) })),
     },
   ]
-  const rows: Array<{ name: string; requestsPerSecond: number; p50: number; p95: number; p99: number; errors: number }> = []
-  for (const target of targets) {
-    let next = 0
-    const latencies: number[] = []
-    const instance = autocannon({
-      url: target.url,
+  // Rounds, each route in turn: this machine's speed drifts within a minute, and a ratio between
+  // two routes measured minutes apart would carry that drift.
+  const tallies = targets.map(() => ({ requests: 0, seconds: 0, errors: 0, latencies: [] as number[], perRound: [] as number[] }))
+  const cursors = targets.map(() => 0)
+  const load = (i: number, duration: number) =>
+    autocannon({
+      url: targets[i].url,
       connections,
-      duration: seconds,
-      headers: target.headers,
-      requests: [{ setupRequest: (request) => ({ ...request, ...target.requests[next++ % target.requests.length] }) }],
+      duration,
+      headers: targets[i].headers,
+      requests: [{ setupRequest: (request) => ({ ...request, ...targets[i].requests[cursors[i]++ % targets[i].requests.length] }) }],
     })
-    // autocannon's types omit the instance's events; 'response' carries each request's latency.
-    ;(instance as unknown as NodeJS.EventEmitter).on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
-      latencies.push(responseTime),
-    )
-    const result = await instance
-    const errors = result.errors + result.non2xx
-    rows.push({
-      name: target.name,
-      requestsPerSecond: result.requests.average,
-      p50: percentile(latencies, 50),
-      p95: percentile(latencies, 95),
-      p99: percentile(latencies, 99),
-      errors,
-    })
+  // Not counted: the first requests of a route compile its code paths (V8) and fill connection pools.
+  for (const i of targets.keys()) await load(i, warmupSeconds)
+  for (let round = 0; round < rounds; round++) {
+    for (const i of targets.keys()) {
+      const tally = tallies[i]
+      const instance = load(i, seconds)
+      // autocannon's types omit the instance's events; 'response' carries each request's latency.
+      ;(instance as unknown as NodeJS.EventEmitter).on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+        tally.latencies.push(responseTime),
+      )
+      const result = await instance
+      tally.requests += result.requests.total
+      tally.seconds += result.duration
+      tally.errors += result.errors + result.non2xx
+      tally.perRound.push(result.requests.total / result.duration)
+    }
   }
+  const rows = targets.map((target, i) => ({
+    name: target.name,
+    requestsPerSecond: tallies[i].requests / tallies[i].seconds,
+    p50: percentile(tallies[i].latencies, 50),
+    p95: percentile(tallies[i].latencies, 95),
+    p99: percentile(tallies[i].latencies, 99),
+    errors: tallies[i].errors,
+    perRound: tallies[i].perRound,
+  }))
   const floor = rows[1]
   console.log('')
-  console.log(`${caseCount} cases, ${connections} connections, ${seconds} s per route, 2 cores (load generator on the same machine)`)
-  console.log('route                 req/s     p50         p95         p99         vs floor (req/s, p95)  errors')
+  console.log(`${caseCount} cases, ${connections} connections, ${warmupSeconds} s warm-up then ${rounds} rounds of ${seconds} s per route, 2 cores (load generator on the same machine)`)
+  console.log('route                 req/s     p50         p95         p99         vs floor (req/s, p95)  errors  req/s vs floor, round by round')
   for (const row of rows) {
+    const byRound = row.perRound.map((value, round) => `×${(value / floor.perRound[round]).toFixed(2)}`).join(' ')
     console.log(
       `${row.name.padEnd(20)} ${row.requestsPerSecond.toFixed(0).padStart(6)}    ${ms(row.p50).padEnd(11)} ${ms(row.p95).padEnd(11)} ${ms(row.p99).padEnd(11)} ` +
         `×${(row.requestsPerSecond / floor.requestsPerSecond).toFixed(2)}, ×${(row.p95 / floor.p95).toFixed(1)}`.padEnd(23) +
-        `${row.errors}`,
+        `${String(row.errors).padEnd(8)}${byRound}`,
     )
   }
-  writeResults('pages', { caseCount, connections, seconds, rows })
+  writeResults('pages', { caseCount, connections, rounds, seconds, rows })
 } finally {
   await server.stop()
 }
