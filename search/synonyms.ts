@@ -19,6 +19,7 @@ export function synonymsFrom(groups: Group[], base: Record<string, string[]> = c
 
 /** The built-in synonyms and the curators' thesaurus, as Meilisearch takes them. */
 export async function loadSynonyms() {
-  const groups = await getDb().searchSynonymGroup.findMany({ select: { standard: true, colloquial: true, english: true } })
+  // In a fixed order: the map's fingerprint (thesaurus-rewrites.ts) must not depend on the scan.
+  const groups = await getDb().searchSynonymGroup.findMany({ orderBy: { id: 'asc' }, select: { standard: true, colloquial: true, english: true } })
   return synonymsFrom(groups)
 }

@@ -107,18 +107,26 @@ export function thesaurusRewritesLearned() {
  * shortest). One at a time (they share the probe index); a failure keeps the rules there were.
  */
 async function learn(synonyms: Synonyms) {
+  if (await adoptLearnedRewrites(synonyms)) return
+  const fingerprint = fingerprintOf(synonyms)
+  const rules = await probe(synonyms)
+  const index = getMeili().index(probeIndexName())
+  mustSucceed(await index.addDocuments([{ id: LEARNED_ID, fingerprint, rules } satisfies Learned]).waitTask(TASK_WAIT))
+  Object.assign(state(), { fingerprint, rules })
+}
+
+/**
+ * Takes the rewrites already learned for these synonyms (by this process, or kept in the probe
+ * index by another); false when there are none yet. Never probes.
+ */
+export async function adoptLearnedRewrites(synonyms: Synonyms) {
   const fingerprint = fingerprintOf(synonyms)
   const current = state()
-  if (current.fingerprint === fingerprint) return
-  const index = getMeili().index(probeIndexName())
-  const kept = await index.getDocument<Learned>(LEARNED_ID).catch(() => null)
-  if (kept?.fingerprint === fingerprint) {
-    Object.assign(current, { fingerprint, rules: kept.rules })
-    return
-  }
-  const rules = await probe(synonyms)
-  mustSucceed(await index.addDocuments([{ id: LEARNED_ID, fingerprint, rules } satisfies Learned]).waitTask(TASK_WAIT))
-  Object.assign(current, { fingerprint, rules })
+  if (current.fingerprint === fingerprint) return true
+  const kept = await getMeili().index(probeIndexName()).getDocument<Learned>(LEARNED_ID).catch(() => null)
+  if (kept?.fingerprint !== fingerprint) return false
+  Object.assign(current, { fingerprint, rules: kept.rules })
+  return true
 }
 
 async function probe(synonyms: Synonyms): Promise<Rule[]> {

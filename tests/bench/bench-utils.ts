@@ -2,6 +2,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { generateCases } from '../../app/modules/cases/demo/case-generator'
+import { loadSynonyms } from '../../search/synonyms'
+import { adoptLearnedRewrites } from '../../search/thesaurus-rewrites'
 
 export function percentile(values: number[], p: number) {
   if (values.length === 0) return NaN
@@ -78,4 +80,19 @@ export function writeResults(name: string, results: unknown) {
   const dir = path.resolve('tests/bench/results')
   fs.mkdirSync(dir, { recursive: true })
   fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({ measuredAt: new Date().toISOString(), ...(results as object) }, null, 2))
+}
+
+/**
+ * The thesaurus rewrites the server applies to queries, known to this process too, so that the
+ * Meilisearch requests a bench sends raw are the server's own. The server learns them in the
+ * background after it starts; this waits for its result and never probes (two probes at once
+ * would share the probe index).
+ */
+export async function learnThesaurusRewrites() {
+  const synonyms = await loadSynonyms()
+  const deadline = Date.now() + 120_000
+  while (!(await adoptLearnedRewrites(synonyms))) {
+    if (Date.now() > deadline) throw new Error("the server's thesaurus rewrites were not learned within 2 minutes")
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
 }

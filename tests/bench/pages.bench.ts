@@ -18,7 +18,7 @@ import { disconnectDb, getDb } from '../../app/utils/db.server'
 import { getSessionStorage } from '../../app/utils/session.server'
 import { parseSearchParams, searchPageQuery } from '../../app/modules/cases/case-search-params'
 import { caseSearchCall } from '../../search/search-cases'
-import { freshDataDir, importGeneratedCases, ms, percentile, startServer, writeResults } from './bench-utils'
+import { freshDataDir, importGeneratedCases, ms, percentile, learnThesaurusRewrites, startServer, writeResults } from './bench-utils'
 
 const caseCount = Number(process.env.BENCH_CASES ?? 20_000)
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
@@ -40,6 +40,7 @@ await importGeneratedCases(dataDir, caseCount, 5)
 const server = await startServer(dataDir, port)
 try {
   await startServices(() => {})
+  await learnThesaurusRewrites()
   process.env.SESSION_SECRET = readOrCreateSecret(dataDir, 'session', () => 'unused: the server created it')
   const user = await createUser({ email: `bench-${Date.now()}@gtac.test`, name: 'Bench', password: 'bench-password', role: 'TECHNICIAN' })
   const storage = getSessionStorage()

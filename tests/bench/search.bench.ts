@@ -13,8 +13,8 @@ import { ensureCaseIndex } from '../../search/case-index'
 import type { CaseDocument } from '../../search/case-document'
 import { casesIndexName, getMeili, indexName } from '../../search/client'
 import { meiliHttpClient } from '../../search/http-client'
-import { buildCaseSearchRequest } from '../../search/search-cases'
-import { freshDataDir, importGeneratedCases, ms, percentile, startServer, writeResults } from './bench-utils'
+import { caseSearchCall } from '../../search/search-cases'
+import { freshDataDir, importGeneratedCases, ms, percentile, learnThesaurusRewrites, startServer, writeResults } from './bench-utils'
 import { mixedQueries } from './queries'
 
 const caseCount = Number(process.env.BENCH_CASES ?? 100_000)
@@ -68,10 +68,10 @@ const results: Record<string, unknown> = {}
 try {
   // The bench process reuses the server's embedded PostgreSQL and Meilisearch.
   const services = await startServices(() => {})
+  await learnThesaurusRewrites()
   const rawIndex = await rawIndexing()
   const user = await createUser({ email: `bench-${Date.now()}@gtac.test`, name: 'Bench', password: 'bench-password', role: 'TECHNICIAN' })
   const { token } = await createApiToken({ userId: user.id, name: 'bench' })
-  const meiliSearchUrl = `${services.meili.url}/indexes/${casesIndexName()}/search`
   const meiliHeaders = { Authorization: `Bearer ${services.meili.key}`, 'Content-Type': 'application/json' }
 
   const queries = mixedQueries(queryCount)
@@ -88,26 +88,34 @@ try {
     if (query.classic) params.set('classic', 'true')
     return timed(`${server.baseUrl}/api/cases/search?${params}`, { headers: { Authorization: `Bearer ${token}` } })
   }
-  const raw = (query: (typeof queries)[number]) =>
-    timed(meiliSearchUrl, {
-      method: 'POST',
-      headers: meiliHeaders,
-      body: JSON.stringify(buildCaseSearchRequest({ ...query, limit: 20, offset: 0 })),
-    })
+  // The Meilisearch call the API makes for the query (with its stemmed or as-typed variants).
+  const raw = (query: (typeof queries)[number]) => {
+    const call = caseSearchCall({ ...query, limit: 20, offset: 0 })
+    return timed(`${services.meili.url}${call.path}`, { method: 'POST', headers: meiliHeaders, body: JSON.stringify(call.body) })
+  }
 
-  for (const query of queries.slice(0, 50)) {
+  // Warmed up on other queries, and each measured query asked once: the API keeps answers in
+  // memory (search/result-cache.ts), which raw Meilisearch does not. The repeats are timed apart.
+  const key = (query: (typeof queries)[number]) => JSON.stringify(query)
+  const warmup = mixedQueries(50, 99)
+  const seen = new Set(warmup.map(key))
+  const distinct = queries.filter((query) => !seen.has(key(query)) && Boolean(seen.add(key(query))))
+  for (const query of warmup) {
     await api(query)
     await raw(query)
   }
   const apiTimes: number[] = []
   const rawTimes: number[] = []
-  for (const query of queries) {
+  for (const query of distinct) {
     rawTimes.push(await raw(query))
     apiTimes.push(await api(query))
   }
+  const repeatTimes: number[] = []
+  for (const query of distinct) repeatTimes.push(await api(query))
   const summary = (times: number[]) => ({ p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) })
   const apiStats = summary(apiTimes)
   const rawStats = summary(rawTimes)
+  const repeatStats = summary(repeatTimes)
   results.import = {
     cases: caseCount,
     seconds: importSeconds,
@@ -118,11 +126,11 @@ try {
     rawMeilisearch: rawIndex,
     importToRaw: importRate / rawIndex.documentsPerSecond,
   }
-  results.search = { queries: queryCount, api: apiStats, rawMeilisearch: rawStats }
+  results.search = { queries: queryCount, distinctQueries: distinct.length, api: apiStats, rawMeilisearch: rawStats, apiRepeated: repeatStats }
   await disconnectDb()
 
   console.log('')
-  console.log(`Corpus: ${caseCount} cases; ${queryCount} mixed queries (DTC, Chinese, English with typos, models, filters)`)
+  console.log(`Corpus: ${caseCount} cases; ${queryCount} mixed queries (DTC, Chinese, English with typos, models, filters), ${distinct.length} distinct`)
   console.log(
     `Import:  ${importRate.toFixed(0)} cases/s into PostgreSQL + Meilisearch (${importSeconds.toFixed(1)} s;` +
       ` ${(caseCount / endToEndSeconds).toFixed(0)} cases/s counting the CLI's start-up, ${endToEndSeconds.toFixed(1)} s;` +
@@ -138,6 +146,7 @@ try {
   console.log('Search latency       p50          p95          p99')
   console.log(`  raw Meilisearch  ${ms(rawStats.p50).padEnd(12)} ${ms(rawStats.p95).padEnd(12)} ${ms(rawStats.p99)}`)
   console.log(`  GET /api/cases/search ${ms(apiStats.p50).padEnd(12)} ${ms(apiStats.p95).padEnd(12)} ${ms(apiStats.p99)}`)
+  console.log(`  the same, asked again (answered from memory) ${ms(repeatStats.p50).padEnd(12)} ${ms(repeatStats.p95).padEnd(12)} ${ms(repeatStats.p99)}`)
   console.log(
     `  API / raw: p50 ×${(apiStats.p50 / rawStats.p50).toFixed(2)}, p95 ×${(apiStats.p95 / rawStats.p95).toFixed(2)};` +
       ` API p95 − raw p95 = ${ms(apiStats.p95 - rawStats.p95)} (target ≤ 5 ms; API p95 target ≤ 30 ms)`,
