@@ -95,7 +95,7 @@ try {
   }
 
   // Warmed up on other queries, and each measured query asked once: the API keeps answers in
-  // memory (search/result-cache.ts), which raw Meilisearch does not. The repeats are timed apart.
+  // memory (search/result-cache.ts), which raw Meilisearch does not. The repeat is timed apart.
   const key = (query: (typeof queries)[number]) => JSON.stringify(query)
   const warmup = mixedQueries(50, 99)
   const seen = new Set(warmup.map(key))
@@ -106,12 +106,13 @@ try {
   }
   const apiTimes: number[] = []
   const rawTimes: number[] = []
+  const repeatTimes: number[] = []
   for (const query of distinct) {
     rawTimes.push(await raw(query))
     apiTimes.push(await api(query))
+    // At once: the cache keeps the 200 most recent answers, fewer than the distinct queries.
+    repeatTimes.push(await api(query))
   }
-  const repeatTimes: number[] = []
-  for (const query of distinct) repeatTimes.push(await api(query))
   const summary = (times: number[]) => ({ p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) })
   const apiStats = summary(apiTimes)
   const rawStats = summary(rawTimes)
