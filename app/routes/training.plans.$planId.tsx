@@ -8,7 +8,7 @@ import { SESSIONS_PER_MONTH } from '~/modules/training/compliance'
 import { PlanForm } from '~/modules/training/components/plan-form'
 import { ReportStatus } from '~/modules/training/components/report-status'
 import { useDateFormat } from '~/modules/training/components/use-date-format'
-import { getPlan, listFollowUpExams, openReport, publishPlan, savePlan } from '~/modules/training/inhouse.server'
+import { getPlan, listFollowUpExams, openReport, publishPlan, savePlan, unpublishPlan } from '~/modules/training/inhouse.server'
 import type { Outcome } from '~/modules/training/manage.server'
 import { inhouseMessages, type InhouseMessageKey } from '~/modules/training/messages'
 import { planInputSchema } from '~/modules/training/schema'
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...view, exams: view.canManage ? await listFollowUpExams() : [] }
 }
 
-const intents = z.discriminatedUnion('intent', [z.object({ intent: z.literal('plan') }).passthrough(), z.object({ intent: z.literal('publish') }), z.object({ intent: z.literal('report') })])
+const intents = z.discriminatedUnion('intent', [z.object({ intent: z.literal('plan') }).passthrough(), z.object({ intent: z.literal('publish') }), z.object({ intent: z.literal('unpublish') }), z.object({ intent: z.literal('report') })])
 
 type ActionData = { form: string; errors: Record<string, string> } | { ok: true }
 
@@ -48,6 +48,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'publish': {
       const published = await publishPlan({ user, planId })
       return published.ok ? { ok: true } : refused('publish', published)
+    }
+    case 'unpublish': {
+      const withdrawn = await unpublishPlan({ user, planId })
+      return withdrawn.ok ? { ok: true } : refused('unpublish', withdrawn)
     }
     case 'report': {
       const report = await openReport({ user, planId })
@@ -103,6 +107,12 @@ export default function TrainingPlanPage() {
               <p className="muted">{t('publishHint')}</p>
               {errorsOf('publish')._form ? <p className="notice notice--error" role="alert">{t(errorsOf('publish')._form as InhouseMessageKey)}</p> : null}
               <button type="submit" name="intent" value="publish" className="button" disabled={navigation.state !== 'idle'}>{t('publish')}</button>
+            </Form>
+          ) : plan.reports.length === 0 ? (
+            <Form method="post" className="card">
+              <p className="muted">{t('unpublishHint')}</p>
+              {errorsOf('unpublish')._form ? <p className="notice notice--error" role="alert">{t(errorsOf('unpublish')._form as InhouseMessageKey)}</p> : null}
+              <button type="submit" name="intent" value="unpublish" className="button button--ghost" disabled={navigation.state !== 'idle'}>{t('unpublish')}</button>
             </Form>
           ) : null}
           <h2>{t('stationReports')}</h2>

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { complianceCsv, SESSIONS_PER_MONTH } from '../../app/modules/training/compliance'
-import { addSession, complianceForMonth, getPlan, getReport, listPlans, openReport, publishPlan, returnReport, savePlan, submitReport } from '../../app/modules/training/inhouse.server'
+import { addSession, complianceForMonth, getPlan, getReport, listPlans, openReport, publishPlan, returnReport, savePlan, submitReport, unpublishPlan } from '../../app/modules/training/inhouse.server'
 import { loader as attachmentRoute } from '../../app/routes/files.$fileId'
 import { loader as complianceRoute } from '../../app/routes/training.compliance'
 import { action as plansAction } from '../../app/routes/training.plans._index'
+import { action as planAction } from '../../app/routes/training.plans.$planId'
 import { action as reportAction, loader as reportRoute } from '../../app/routes/training.reports.$reportId'
 import { getDb } from '../../app/utils/db.server'
 import type { SessionUser } from '../../app/utils/session-user'
@@ -107,6 +108,24 @@ describe('monthly plans', () => {
     const view = await getPlan({ user: managerA, planId: saved.id })
     expect(view).toMatchObject({ canReport: true, plan: { examPaper: { id: paperId, title: 'HV safety check' } } })
     expect((await listPlans({ user: tech })).map((plan) => plan.id)).toContain(saved.id)
+  })
+
+  test('a published plan can be withdrawn until a station opens its report, through the page and by trainers only', async () => {
+    const planId = await publishedPlan('2031-12')
+    expect(await unpublishPlan({ user: managerA, planId })).toEqual({ ok: false, reason: 'forbidden' })
+    const form = new URLSearchParams({ intent: 'unpublish' })
+    expect(await planAction(routeArgs(request(trainer, `/training/plans/${planId}`, { method: 'POST', body: form }), { planId }))).toEqual({ ok: true })
+    expect(await getPlan({ user: managerA, planId })).toBeNull()
+    expect((await listPlans({ user: tech })).map((plan) => plan.id)).not.toContain(planId)
+    expect(await openReport({ user: managerA, planId })).toEqual({ ok: false, reason: 'not-found' })
+
+    await publishPlan({ user: trainer, planId })
+    await report(managerA, planId)
+    const refused = await callRoute(() => planAction(routeArgs(request(trainer, `/training/plans/${planId}`, { method: 'POST', body: form }), { planId })))
+    expect(refused.status).toBe(400)
+    expect(await errorsOf(refused)).toEqual({ _form: 'invalid.planHasReports' })
+    expect(await getPlan({ user: managerA, planId })).not.toBeNull()
+    expect(await unpublishPlan({ user: trainer, planId: 'no-such-plan' })).toEqual({ ok: false, reason: 'not-found' })
   })
 })
 

@@ -131,6 +131,20 @@ export async function publishPlan({ user, planId, now = new Date() }: { user: Ca
   return { ok: true, id: planId, notified }
 }
 
+/**
+ * Withdrawing a published plan hides it from the stations again (a wrong month or content caught
+ * after publishing); refused once a station has opened its report, which belongs to that plan.
+ */
+export async function unpublishPlan({ user, planId }: { user: Caller; planId: string }): Promise<Outcome> {
+  if (!canManageTraining(user)) return { ok: false, reason: 'forbidden' }
+  const db = getDb()
+  const withdrawn = await db.trainingPlan.updateMany({ where: { id: planId, publishedAt: { not: null }, reports: { none: {} } }, data: { publishedAt: null } })
+  if (withdrawn.count === 1) return { ok: true, id: planId }
+  const plan = await db.trainingPlan.findUnique({ where: { id: planId }, select: { publishedAt: true } })
+  if (!plan) return { ok: false, reason: 'not-found' }
+  return plan.publishedAt ? { ok: false, reason: 'invalid', errors: { _form: 'invalid.planHasReports' } } : { ok: true, id: planId }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Station reports
 
