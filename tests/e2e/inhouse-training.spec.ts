@@ -33,6 +33,11 @@ test('a trainer publishes a monthly plan; the station manager logs a session wit
   await trainer.getByRole('button', { name: '发布计划' }).click()
   await expect(trainer.locator('.search-head .badge')).toHaveText('已发布')
   await expectAccessible(trainer)
+  // Until a station opens its report, a published plan can go back to a draft.
+  await trainer.getByRole('button', { name: '撤回发布' }).click()
+  await expect(trainer.locator('.search-head .badge')).toHaveText('草稿')
+  await trainer.getByRole('button', { name: '发布计划' }).click()
+  await expect(trainer.locator('.search-head .badge')).toHaveText('已发布')
 
   // The manager, at phone width: opens his station's report from the plan.
   const managerContext = await browser.newContext({ viewport: { width: 390, height: 844 } })
