@@ -12,10 +12,13 @@ type Entry = { version: string; answer: Promise<unknown> }
 
 const MAX_ENTRIES = 200
 
+type VersionRead = { running: Promise<string>; queued?: Promise<string> }
+type Cache = { entries: Map<string, Entry>; pendingVersionReads: Map<string, VersionRead>; hits: number; misses: number; versionReads: number }
+
 // The server runs two copies of this module (its own and the Remix build's): they share the cache.
 const SHARED = Symbol.for('gtac.searchResultCache')
-const shared = globalThis as typeof globalThis & { [SHARED]?: { entries: Map<string, Entry>; hits: number; misses: number; versionReads: number } }
-const cache = () => (shared[SHARED] ??= { entries: new Map(), hits: 0, misses: 0, versionReads: 0 })
+const shared = globalThis as typeof globalThis & { [SHARED]?: Cache }
+const cache = () => (shared[SHARED] ??= { entries: new Map(), pendingVersionReads: new Map(), hits: 0, misses: 0, versionReads: 0 })
 
 /** The index's version: Meilisearch's `updatedAt`, with nanoseconds, moved by every applied change. */
 async function readIndexVersion(indexUid: string) {
@@ -24,16 +27,13 @@ async function readIndexVersion(indexUid: string) {
   return String(info.updatedAt)
 }
 
-type VersionRead = { running: Promise<string>; queued?: Promise<string> }
-const pendingVersionReads = new Map<string, VersionRead>()
-
 /**
  * The index's version as read after the caller asked: concurrent searches share one read, but
  * never one that started before they arrived (it could miss a change made just before). A caller
  * arriving during a read waits for the next one, which all such callers share.
  */
 function indexVersion(indexUid: string): Promise<string> {
-  const read = pendingVersionReads.get(indexUid)
+  const read = cache().pendingVersionReads.get(indexUid)
   if (!read) return startVersionRead(indexUid)
   read.queued ??= read.running.then(
     () => startVersionRead(indexUid),
@@ -43,10 +43,11 @@ function indexVersion(indexUid: string): Promise<string> {
 }
 
 function startVersionRead(indexUid: string) {
+  const pending = cache().pendingVersionReads
   const running: Promise<string> = readIndexVersion(indexUid).finally(() => {
-    if (pendingVersionReads.get(indexUid)?.running === running) pendingVersionReads.delete(indexUid)
+    if (pending.get(indexUid)?.running === running) pending.delete(indexUid)
   })
-  pendingVersionReads.set(indexUid, { running })
+  pending.set(indexUid, { running })
   return running
 }
 
