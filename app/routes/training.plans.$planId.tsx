@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { useMessages } from '~/i18n/use-t'
@@ -60,6 +60,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+// A refused withdrawal means a station has opened its report meanwhile: show the page as it is now
+// (Remix does not reload a page's data after an action answered with 4xx).
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  (actionResult as { form?: string } | undefined)?.form === 'unpublish' || defaultShouldRevalidate
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.plan.month} ${data.plan.title} · GTAC` : 'GTAC' }]
 
 export default function TrainingPlanPage() {
@@ -111,10 +116,10 @@ export default function TrainingPlanPage() {
           ) : plan.reports.length === 0 ? (
             <Form method="post" className="card">
               <p className="muted">{t('unpublishHint')}</p>
-              {errorsOf('unpublish')._form ? <p className="notice notice--error" role="alert">{t(errorsOf('unpublish')._form as InhouseMessageKey)}</p> : null}
               <button type="submit" name="intent" value="unpublish" className="button button--ghost" disabled={navigation.state !== 'idle'}>{t('unpublish')}</button>
             </Form>
           ) : null}
+          {errorsOf('unpublish')._form ? <p className="notice notice--error" role="alert">{t(errorsOf('unpublish')._form as InhouseMessageKey)}</p> : null}
           <h2>{t('stationReports')}</h2>
           {plan.reports.length === 0 ? (
             <p className="empty-state">{t('noReports')}</p>

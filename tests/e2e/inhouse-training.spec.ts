@@ -54,6 +54,15 @@ test('a trainer publishes a monthly plan; the station manager logs a session wit
   await expect(manager.getByText('还没有培训记录')).toBeVisible()
   await expectAccessible(manager)
 
+  // The trainer's page, loaded before the station started, still offers the withdrawal: it is
+  // refused, and the page shows the station's report.
+  await trainer.getByRole('button', { name: '撤回发布' }).click()
+  await expect(trainer.getByRole('alert')).toHaveText('已有服务站开始填写报告，不能撤回发布')
+  await expect(trainer.getByRole('button', { name: '撤回发布' })).toHaveCount(0)
+  await expect(trainer.getByRole('link', { name: /BJ001/ })).toBeVisible()
+  await expect(trainer.locator('.search-head .badge')).toHaveText('已发布')
+  await expectAccessible(trainer)
+
   // A PDF posing as a photo is refused by its bytes; then a real PNG is kept.
   await manager.getByLabel('日期').fill(`${month}-10`)
   await manager.getByLabel('讲师').fill('张站长')
