@@ -28,5 +28,6 @@ test('a technician fills in expertise, languages and a picture on a phone; the p
   await expect(page.locator('.facts')).toContainText('English')
   const picture = page.locator('.profile-head img.avatar')
   await expect(picture).toBeVisible()
-  expect(await picture.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBe(4)
+  // Visible is not loaded: wait for the picture's bytes (decoded, it is the 4-pixel-wide upload).
+  await expect.poll(() => picture.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBe(4)
 })
