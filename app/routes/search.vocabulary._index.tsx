@@ -77,7 +77,7 @@ export default function VocabularyPage() {
       <section className="card" aria-labelledby="vocabulary-list">
         <div className="case-header" style={{ alignItems: 'center' }}>
           <h2 id="vocabulary-list">{t('vocabulary.count', { count: total })}</h2>
-          <Form method="get" role="search" className="button-row">
+          <Form method="get" role="search" className="search-box vocabulary-filter">
             <label htmlFor="vocabulary-q" className="visually-hidden">{t('vocabulary.filter')}</label>
             <input id="vocabulary-q" type="search" name="q" defaultValue={params.q} placeholder={t('vocabulary.filter')} />
             <button type="submit" className="button button--ghost">{t('vocabulary.filter')}</button>

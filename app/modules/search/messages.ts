@@ -88,7 +88,7 @@ export const searchMessages = defineMessages(
     'vocabulary.saved': 'Saved: search uses the new synonyms right away.',
     'vocabulary.deleted': 'Deleted.',
     'vocabulary.filter': 'Find a word',
-    'vocabulary.count': '{count} groups',
+    'vocabulary.count': 'Groups: {count}',
     'vocabulary.searchedAs': 'searched as “{term}”',
     'vocabulary.searchedAsNote': 'Words marked “searched as …” are too long for the search engine to expand: search uses that word of the same group instead.',
     'vocabulary.empty': 'No group holds this word.',
