@@ -99,7 +99,7 @@ export async function loadBulletinDocuments(ids: string[]) {
 export const bulletinIndexSettings: Settings = {
   ...workshopTextSettings,
   searchableAttributes: ['dtcs', 'title', 'modelZh', 'modelEn', 'body', 'stemmed'],
-  filterableAttributes: ['publishedAt', 'expiresAt', 'supersededAt', 'audienceRoles', 'audienceRegions', 'audienceStations', 'modelIds', 'systems', 'dtcs', 'type'],
+  filterableAttributes: ['id', 'publishedAt', 'expiresAt', 'supersededAt', 'audienceRoles', 'audienceRegions', 'audienceStations', 'modelIds', 'systems', 'dtcs', 'type'],
   sortableAttributes: ['publishedAt'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'publishedAt:desc'],
   facetSearch: false,

@@ -58,7 +58,8 @@ export const caseIndexSettings: Settings = {
     // Last: an exact word in the text ranks above a match on its stem only.
     'stemmed',
   ],
-  filterableAttributes: ['modelId', 'year', 'system', 'dtcs', 'classic', 'language'],
+  // `id`: deep pages are highlighted by id (federated-search.ts).
+  filterableAttributes: ['id', 'modelId', 'year', 'system', 'dtcs', 'classic', 'language'],
   sortableAttributes: ['approvedAt', 'confirmCount'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'confirmCount:desc'],
   typoTolerance: { enabled: true, disableOnAttributes: ['dtcs', 'externalId'] },

@@ -73,7 +73,7 @@ export async function loadQuestionDocuments(ids: string[]) {
 export const questionIndexSettings: Settings = {
   ...workshopTextSettings,
   searchableAttributes: ['dtcs', 'title', 'tags', 'modelZh', 'modelEn', 'body', 'acceptedAnswer', 'stemmed'],
-  filterableAttributes: ['modelId', 'system', 'dtcs', 'tags', 'solved'],
+  filterableAttributes: ['id', 'modelId', 'system', 'dtcs', 'tags', 'solved'],
   sortableAttributes: ['createdAt', 'score'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'score:desc'],
   facetSearch: false,

@@ -1,7 +1,8 @@
-import type { FederatedMultiSearchParams, MultiSearchQueryWithFederation } from 'meilisearch'
+import type { MultiSearchQueryWithFederation } from 'meilisearch'
 import { ANYONE, type BulletinDocument } from './bulletin-document'
 import type { CaseDocument } from './case-document'
-import { bulletinsIndexName, casesIndexName, getMeili, questionsIndexName } from './client'
+import { federatedSearch } from './federated-search'
+import { bulletinsIndexName, casesIndexName, questionsIndexName } from './client'
 import type { QuestionDocument } from './question-document'
 import type { HitType, SearchType } from './search-types'
 import { pickSnippet, POST, PRE, searchableQuery, toTextParts, withQueryVariants, type TextPart } from './search-cases'
@@ -88,7 +89,7 @@ const TYPE_OF_INDEX = () => new Map<string, HitType>([[casesIndexName(), 'case']
 
 /** One ranked list over cases, bulletins and questions (Meilisearch federated multi-search). */
 export async function searchSite(query: SiteSearchQuery): Promise<SiteSearchResult> {
-  const response = await getMeili().multiSearch<FederatedMultiSearchParams, AnyDocument>({
+  const response = await federatedSearch<AnyDocument>({
     federation: { limit: query.limit, offset: query.offset },
     queries: buildSiteSearchQueries(query),
   })

@@ -1,7 +1,8 @@
-import type { FederatedMultiSearchParams, MultiSearchQueryWithFederation } from 'meilisearch'
+import type { MultiSearchQueryWithFederation } from 'meilisearch'
 import type { CaseDocument } from './case-document'
 import { stemQuery } from './english-stems'
 import { casesIndexName, getMeili } from './client'
+import { federatedSearch } from './federated-search'
 import { cachedSearch } from './result-cache'
 import { rewriteThesaurusTerms } from './thesaurus-rewrites'
 
@@ -158,7 +159,7 @@ async function runCaseSearch(query: CaseSearchQuery) {
 
 async function sendCaseSearch(index: string, call: ReturnType<typeof caseSearchCall>) {
   if (call.path === '/multi-search') {
-    const response = await getMeili().multiSearch<FederatedMultiSearchParams, CaseDocument>(call.body)
+    const response = await federatedSearch<CaseDocument>(call.body)
     return { hits: response.hits, estimatedTotalHits: response.estimatedTotalHits ?? 0, facetDistribution: response.facetsByIndex?.[index]?.distribution }
   }
   const { q, ...options } = call.body
