@@ -1,7 +1,7 @@
 import type { Settings } from 'meilisearch'
 import type { Prisma } from '../app/generated/prisma/client'
 import { getDb } from '../app/utils/db.server'
-import { workshopTextSettings } from './case-index-settings'
+import { filterById, workshopTextSettings } from './case-index-settings'
 import { englishStems } from './english-stems'
 
 /** Stands for "no limit" in the date fields, so a filter is a plain comparison. */
@@ -99,7 +99,7 @@ export async function loadBulletinDocuments(ids: string[]) {
 export const bulletinIndexSettings: Settings = {
   ...workshopTextSettings,
   searchableAttributes: ['dtcs', 'title', 'modelZh', 'modelEn', 'body', 'stemmed'],
-  filterableAttributes: ['id', 'publishedAt', 'expiresAt', 'supersededAt', 'audienceRoles', 'audienceRegions', 'audienceStations', 'modelIds', 'systems', 'dtcs', 'type'],
+  filterableAttributes: [filterById, 'publishedAt', 'expiresAt', 'supersededAt', 'audienceRoles', 'audienceRegions', 'audienceStations', 'modelIds', 'systems', 'dtcs', 'type'],
   sortableAttributes: ['publishedAt'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'publishedAt:desc'],
   facetSearch: false,

@@ -1,4 +1,4 @@
-import type { Settings } from 'meilisearch'
+import type { GranularFilterableAttribute, Settings } from 'meilisearch'
 
 /** Written for Meilisearch 1.21 (BUNDLED_MEILI_VERSION). */
 const bidirectional = (groups: string[][]) => {
@@ -42,6 +42,12 @@ export const workshopTextSettings = {
   displayedAttributes: ['*'],
 } satisfies Settings
 
+/**
+ * `id IN [...]`, for highlighting a deep page by id (federated-search.ts). Equality only: no
+ * range structure and no facet search, so indexing is no slower (measured on 100,000 cases).
+ */
+export const filterById: GranularFilterableAttribute = { attributePatterns: ['id'], features: { facetSearch: false, filter: { equality: true, comparison: false } } }
+
 export const caseIndexSettings: Settings = {
   ...workshopTextSettings,
   searchableAttributes: [
@@ -58,8 +64,7 @@ export const caseIndexSettings: Settings = {
     // Last: an exact word in the text ranks above a match on its stem only.
     'stemmed',
   ],
-  // `id`: deep pages are highlighted by id (federated-search.ts).
-  filterableAttributes: ['id', 'modelId', 'year', 'system', 'dtcs', 'classic', 'language'],
+  filterableAttributes: [filterById, 'modelId', 'year', 'system', 'dtcs', 'classic', 'language'],
   sortableAttributes: ['approvedAt', 'confirmCount'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'confirmCount:desc'],
   typoTolerance: { enabled: true, disableOnAttributes: ['dtcs', 'externalId'] },

@@ -1,7 +1,7 @@
 import type { Settings } from 'meilisearch'
 import type { Prisma } from '../app/generated/prisma/client'
 import { getDb } from '../app/utils/db.server'
-import { workshopTextSettings } from './case-index-settings'
+import { filterById, workshopTextSettings } from './case-index-settings'
 import { englishStems } from './english-stems'
 
 const MAX_TEXT = 4000
@@ -73,7 +73,7 @@ export async function loadQuestionDocuments(ids: string[]) {
 export const questionIndexSettings: Settings = {
   ...workshopTextSettings,
   searchableAttributes: ['dtcs', 'title', 'tags', 'modelZh', 'modelEn', 'body', 'acceptedAnswer', 'stemmed'],
-  filterableAttributes: ['id', 'modelId', 'system', 'dtcs', 'tags', 'solved'],
+  filterableAttributes: [filterById, 'modelId', 'system', 'dtcs', 'tags', 'solved'],
   sortableAttributes: ['createdAt', 'score'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'score:desc'],
   facetSearch: false,

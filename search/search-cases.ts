@@ -103,6 +103,7 @@ export const searchableQuery = (q: string) => quoteDtcWords(rewriteThesaurusTerm
 
 /** The exact Meilisearch request behind a case search (benchmarks send it raw to compare). */
 export function buildCaseSearchRequest(query: CaseSearchQuery) {
+  const browsing = !query.q.trim()
   return {
     q: searchableQuery(query.q),
     filter: buildCaseFilter(query),
@@ -110,12 +111,14 @@ export function buildCaseSearchRequest(query: CaseSearchQuery) {
     limit: query.limit,
     offset: query.offset,
     attributesToRetrieve: ['id', 'externalId', 'title', 'modelId', 'modelZh', 'modelEn', 'year', 'system', 'dtcs', 'classic', 'confirmCount'],
-    attributesToHighlight: ['title', ...SNIPPET_FIELDS],
-    attributesToCrop: [...SNIPPET_FIELDS],
+    // Browsing (no words) has nothing to mark, and its snippet is always the first field:
+    // Meilisearch segments every field it formats (~2 ms a page of Chinese text).
+    attributesToHighlight: browsing ? [] : ['title', ...SNIPPET_FIELDS],
+    attributesToCrop: browsing ? [SNIPPET_FIELDS[0]] : [...SNIPPET_FIELDS],
     cropLength: 40,
     highlightPreTag: PRE,
     highlightPostTag: POST,
-    sort: query.q.trim() ? undefined : ['approvedAt:desc'],
+    sort: browsing ? ['approvedAt:desc'] : undefined,
   }
 }
 

@@ -95,6 +95,21 @@ describe('case search', () => {
     expect(snippet.filter((part) => part.hit).map((part) => part.text)).toEqual(['Black', 'smoke'])
   })
 
+  test('browsing (no words) lists the newest first, each with the start of its symptoms, nothing marked', async () => {
+    const result = await search('', { system: 'chassis' })
+    expect(result.hits.map((hit) => hit.id)).toEqual([ids.noise])
+    const [hit] = result.hits
+    expect(hit.titleParts).toEqual([{ text: '过减速带底盘异响', hit: false }])
+    expect(hit.snippetParts).toEqual([{ text: '前部咯噔声', hit: false }])
+    const all = await search('')
+    const rows = await getDb().repairCase.findMany({ where: { id: { in: all.hits.map((h) => h.id) } }, select: { id: true, approvedAt: true } })
+    // The index keeps approval times in seconds.
+    const approvedSecond = new Map(rows.map((row) => [row.id, Math.floor(row.approvedAt!.getTime() / 1000)]))
+    const seconds = all.hits.map((h) => approvedSecond.get(h.id)!)
+    expect(all.hits.length).toBeGreaterThanOrEqual(4)
+    expect(seconds).toEqual([...seconds].sort((a, b) => b - a))
+  })
+
   test('approving a draft puts it in the index and empties the outbox', async () => {
     await transitionCase({ user: author, caseId: ids.draft, action: 'submit' })
     await transitionCase({ user: expert, caseId: ids.draft, action: 'approve' })
