@@ -3,9 +3,8 @@ import { parseCsv } from '../../app/modules/exams/csv'
 import { computeExamAnalytics, type AnalyticsReport } from '../../app/modules/exams/analytics.server'
 import { loader as analyticsPage } from '../../app/routes/exams.analytics'
 import { loader as analyticsCsvRoute } from '../../app/routes/exams.analytics[.]csv'
-import { getDb } from '../../app/utils/db.server'
 import type { SessionUser } from '../../app/utils/session-user'
-import { createQuestions, publishedPaper, singleChoice } from '../exam-factories'
+import { createQuestions, publishedPaper, scoreOf, singleChoice, writeGradedAttempt as writeAttempt } from '../exam-factories'
 import { createStation, createTestUser, sessionCookieFor } from '../factories'
 import { callRoute, routeArgs } from '../route-calls'
 
@@ -35,35 +34,6 @@ let otherPaperId: string
 const stationOf = new Map<string, { code: string; region: string } | null>()
 
 const correctPattern = (i: number) => [1, i < 20 ? 1 : 0, i >= 30 ? 1 : 0, i < 4 ? 1 : 0]
-const scoreOf = (results: number[]) => (results.reduce((sum, value) => sum + value, 0) / results.length) * 100
-
-async function writeAttempt({ id, paperId, user, finishedAt, results, status = 'SUBMITTED' }: { id: string; paperId: string; user: SessionUser; finishedAt: Date; results: Record<string, number>; status?: 'SUBMITTED' | 'EXPIRED' | 'IN_PROGRESS' }) {
-  const values = Object.values(results)
-  const score = scoreOf(values)
-  const finished = status !== 'IN_PROGRESS'
-  await getDb().examAttempt.create({
-    data: {
-      id,
-      paperId,
-      userId: user.id,
-      seed: 1,
-      status,
-      startedAt: new Date(finishedAt.getTime() - 20 * 60_000),
-      deadline: new Date(finishedAt.getTime() + 10 * 60_000),
-      finishedAt: finished ? finishedAt : null,
-      questions: [],
-      passPercent: 50,
-      partialCredit: false,
-      showAnswers: true,
-      maxPoints: values.length,
-      points: finished ? values.reduce((sum, value) => sum + value, 0) : null,
-      score: finished ? score : null,
-      passed: finished ? score >= 50 : null,
-      results: finished ? results : undefined,
-    },
-    select: { id: true },
-  })
-}
 
 beforeAll(async () => {
   const stations = [
