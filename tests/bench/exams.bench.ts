@@ -38,17 +38,21 @@ let resentAfterReset = 0
 /**
  * One request on a kept-alive connection. A save every 5 s meets the server's 5 s keep-alive
  * timeout: a request sent on a connection the server is closing gets ECONNRESET before it was
- * read, and is sent again once (saves and probes are idempotent), as a browser would.
+ * read, and is sent again (up to three times; saves and probes are idempotent), as a browser would.
  */
 async function request(baseUrl: string, method: string, path: string, options: { token?: string; body?: unknown } = {}) {
-  try {
-    return await requestOnce(baseUrl, method, path, options)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') throw error
-    resentAfterReset += 1
-    return requestOnce(baseUrl, method, path, options)
+  for (let resends = 0; ; resends += 1) {
+    try {
+      return await requestOnce(baseUrl, method, path, options)
+    } catch (error) {
+      // The agent may hand out another closing connection for the resend: a few tries, not one.
+      if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET' || resends === MAX_RESENDS) throw error
+      resentAfterReset += 1
+    }
   }
 }
+
+const MAX_RESENDS = 3
 
 function requestOnce(baseUrl: string, method: string, path: string, { token, body }: { token?: string; body?: unknown } = {}) {
   const payload = body === undefined ? undefined : JSON.stringify(body)

@@ -1,5 +1,6 @@
-import type { Prisma } from '~/generated/prisma/client'
+import { Prisma } from '~/generated/prisma/client'
 import { getDb } from '~/utils/db.server'
+import { executeStatement } from '~/utils/page-sql.server'
 import type { SessionUser } from '~/utils/session-user'
 import { closeAttempt, settleExpiredAttempts } from './attempt-close.server'
 import { coursesStillRequired, heldLevels, meetsPrerequisite } from './certification.server'
@@ -323,14 +324,15 @@ export async function saveAnswer({ user, attemptId, answer, now = new Date() }: 
   const invalid = invalidAnswer(attempt.questions, answer)
   if (invalid) return { ok: false, reason: 'invalid', error: invalid }
   const at = now.getTime()
-  const written = await db.$executeRaw`
+  // On the plain pool: Prisma would compile the statement on the event loop for every save.
+  const written = await executeStatement(Prisma.sql`
     INSERT INTO "ExamAnswer" ("attemptId", "questionId", "optionIds", "savedAt")
     SELECT a.id, ${answer.questionId}, ${answer.optionIds}::text[], to_timestamp(${at}::double precision / 1000) AT TIME ZONE 'UTC'
     FROM "ExamAttempt" a
     WHERE a.id = ${attemptId} AND a."userId" = ${user.id} AND a.status = 'IN_PROGRESS'
       AND a.deadline > to_timestamp(${at}::double precision / 1000) AT TIME ZONE 'UTC'
     FOR SHARE OF a
-    ON CONFLICT ("attemptId", "questionId") DO UPDATE SET "optionIds" = EXCLUDED."optionIds", "savedAt" = EXCLUDED."savedAt"`
+    ON CONFLICT ("attemptId", "questionId") DO UPDATE SET "optionIds" = EXCLUDED."optionIds", "savedAt" = EXCLUDED."savedAt"`)
   if (written === 1) return { ok: true, savedAt: now }
   attemptSnapshots.delete(attemptId)
   await settleExpiredAttempts({ attemptId, now })
