@@ -44,7 +44,9 @@ test('a chat message goes over the socket and is appended on both pages without 
   await expect(tech.locator('.message-list .message')).toHaveCount(2)
   await expect(tech.locator('.message-list')).toContainText('LTFT +18%')
 
-  // Messages sent while a page's socket was down show once it reconnects.
+  // Messages sent while a page's socket was down show once it reconnects. The reloaded page's
+  // socket must be up first: offline before it connected, it never disconnects (seen under load).
+  await expect(tech.locator('html')).toHaveAttribute('data-realtime', 'connected')
   await tech.context().setOffline(true)
   await expect(tech.locator('html')).toHaveAttribute('data-realtime', 'disconnected')
   await send(expert, '断线期间的消息')
