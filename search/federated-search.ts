@@ -17,7 +17,7 @@ export const RANK_THEN_HIGHLIGHT_FROM_OFFSET = 300
 
 const UNFORMATTED = { attributesToRetrieve: ['id'], attributesToHighlight: [], attributesToCrop: [] }
 
-/** Meilisearch's federated multi-search, the same page in fewer steps' work on deep pages. Every index needs `id` filterable (filterById). */
+/** Meilisearch's federated multi-search; a deep page in two steps (above), with the same answer. Every index needs `id` filterable (filterById). */
 export async function federatedSearch<T extends { id: string }>(body: FederatedSearch) {
   const meili = getMeili()
   if (body.federation.offset < RANK_THEN_HIGHLIGHT_FROM_OFFSET) return meili.multiSearch<FederatedMultiSearchParams, T>(body)
